@@ -1,0 +1,17 @@
+package com.stockoutradar.api;
+
+/** Names of the grid's caches and SQL tables, shared by every node, client and analyst tool. */
+public final class GridNames {
+    /** SQL schema of all tables, so analysts write {@code SELECT * FROM PRODUCT}. */
+    public static final String SQL_SCHEMA = "PUBLIC";
+
+    public static final String PRODUCT_CACHE = "PRODUCT";
+    public static final String CHANGE_CACHE = "INVENTORY_CHANGE";
+    /** Event id to the change it produced: the idempotency index. Not an SQL table. */
+    public static final String EVENT_CACHE = "EVENT_ID";
+
+    public static final String CHANGE_ID_SEQUENCE = "inventory-change-id";
+
+    private GridNames() {
+    }
+}

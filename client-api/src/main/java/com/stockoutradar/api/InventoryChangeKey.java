@@ -1,0 +1,49 @@
+package com.stockoutradar.api;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+import org.apache.ignite.cache.affinity.AffinityKeyMapped;
+
+/**
+ * Key of an inventory change in the grid. The product id is the affinity key, so a product and all its
+ * changes live in the same partition and one node can update both in a local transaction.
+ * <p>
+ * A class rather than a record: Ignite 2.17's binary marshaller cannot write record fields.
+ */
+public final class InventoryChangeKey implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+
+    @AffinityKeyMapped
+    private final long pid;
+
+    public InventoryChangeKey(long id, long pid) {
+        this.id = id;
+        this.pid = pid;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InventoryChangeKey other && id == other.id && pid == other.pid;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, pid);
+    }
+
+    @Override
+    public String toString() {
+        return "InventoryChangeKey[id=" + id + ", pid=" + pid + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package com.stockoutradar.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small Java client for the Stockout Radar REST API, used by tests, load tests and ops tools. */
+public final class StockoutRadarClient {
+    private final URI baseUri;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    public StockoutRadarClient(URI baseUri) {
+        this(baseUri, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), new ObjectMapper());
+    }
+
+    public StockoutRadarClient(URI baseUri, HttpClient http, ObjectMapper json) {
+        this.baseUri = baseUri;
+        this.http = http;
+        this.json = json;
+    }
+
+    public ChangeReceipt sale(SaleRequest sale) {
+        return send(post("/sale", sale), ChangeReceipt.class);
+    }
+
+    public ChangeReceipt restock(RestockRequest restock) {
+        return send(post("/restock", restock), ChangeReceipt.class);
+    }
+
+    public BatchReceipt sales(List<SaleRequest> sales) {
+        return send(post("/sales", sales), BatchReceipt.class);
+    }
+
+    public void putProduct(long productId, ProductRequest product) {
+        send(request("/inventory/" + productId).PUT(body(product)).build(), Void.class);
+    }
+
+    public Optional<ProductView> product(long productId) {
+        try {
+            return Optional.of(send(request("/inventory/" + productId).GET().build(), ProductView.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Streams a {@code product_id,stock[,name]} CSV file to {@code POST /inventory/import}. */
+    public ImportReport importProducts(Path csv) {
+        try {
+            HttpRequest request = request("/inventory/import")
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                    .build();
+            return send(request, ImportReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+    }
+
+    private HttpRequest post(String path, Object body) {
+        return request(path).POST(body(body)).build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUri.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write request body", e);
+        }
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 300) {
+                throw new ApiException(response.statusCode(), new String(response.body()));
+            }
+            return type == Void.class || response.body().length == 0 ? null : json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+        }
+    }
+}

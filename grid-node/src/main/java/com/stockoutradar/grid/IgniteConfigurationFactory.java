@@ -1,0 +1,161 @@
+package com.stockoutradar.grid;
+
+import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.EVENT_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.QueryEntity;
+import org.apache.ignite.cache.QueryIndex;
+import org.apache.ignite.cache.QueryIndexType;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.AtomicConfiguration;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.configuration.ClientConnectorConfiguration;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.TransactionConfiguration;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.logger.slf4j.Slf4jLogger;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+
+import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.grid.inventory.InventoryChange;
+import com.stockoutradar.grid.inventory.Product;
+import com.stockoutradar.grid.store.PostgresStoreFactory;
+import com.stockoutradar.grid.store.StoreProperties;
+
+/** The one place the Ignite node is configured: discovery, memory, and the colocated caches with write-behind. */
+public final class IgniteConfigurationFactory {
+    /** Node attribute carrying the retention window, so grid jobs use the cluster's value, not a caller's. */
+    public static final String RETENTION_SECONDS_ATTRIBUTE = "radar.retention.seconds";
+    private static final int PORT_RANGE = 10;
+
+    private IgniteConfigurationFactory() {
+    }
+
+    public static IgniteConfiguration create(GridProperties grid, StoreProperties store) {
+        return new IgniteConfiguration()
+                .setIgniteInstanceName(grid.instanceName())
+                .setWorkDirectory(grid.workDirectory().toAbsolutePath().toString())
+                .setClientMode(grid.clientMode())
+                .setGridLogger(new Slf4jLogger())
+                .setMetricsLogFrequency(0)
+                .setPeerClassLoadingEnabled(false)
+                .setFailureHandler(new StopNodeFailureHandler())
+                .setUserAttributes(Map.of(RETENTION_SECONDS_ATTRIBUTE, grid.retention().toSeconds()))
+                .setDiscoverySpi(discovery(grid))
+                .setCommunicationSpi(new TcpCommunicationSpi()
+                        .setLocalAddress(grid.localAddress())
+                        .setLocalPort(grid.communicationPort())
+                        .setLocalPortRange(PORT_RANGE))
+                .setClientConnectorConfiguration(new ClientConnectorConfiguration()
+                        .setHost(grid.localAddress())
+                        .setPort(grid.clientConnectorPort())
+                        .setPortRange(PORT_RANGE))
+                .setDataStorageConfiguration(new DataStorageConfiguration()
+                        .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
+                                .setName("default")
+                                .setInitialSize(Math.min(256L << 20, grid.dataRegionSize().toBytes()))
+                                .setMaxSize(grid.dataRegionSize().toBytes())
+                                .setMetricsEnabled(true)))
+                .setAtomicConfiguration(new AtomicConfiguration()
+                        .setBackups(grid.backups())
+                        .setAtomicSequenceReserveSize(10_000))
+                .setTransactionConfiguration(new TransactionConfiguration()
+                        .setDefaultTxConcurrency(TransactionConcurrency.PESSIMISTIC)
+                        .setDefaultTxIsolation(TransactionIsolation.REPEATABLE_READ)
+                        .setDefaultTxTimeout(grid.transactionTimeout().toMillis()))
+                .setCacheConfiguration(products(grid, store), changes(grid, store), events(grid, store));
+    }
+
+    private static TcpDiscoverySpi discovery(GridProperties grid) {
+        return new TcpDiscoverySpi()
+                .setLocalAddress(grid.localAddress())
+                .setLocalPort(grid.discoveryPort())
+                .setLocalPortRange(PORT_RANGE)
+                .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(grid.discoveryAddresses()));
+    }
+
+    private static CacheConfiguration<Long, Product> products(GridProperties grid, StoreProperties store) {
+        QueryEntity table = new QueryEntity(Long.class, Product.class)
+                .setTableName("PRODUCT")
+                .setKeyFieldName("id")
+                .setFields(fields("id", Long.class, "stock", Long.class, "name", String.class,
+                        "updatedAt", Long.class))
+                .setAliases(Map.of("updatedAt", "UPDATED_AT"));
+        return writeBehind(colocated(new CacheConfiguration<Long, Product>(PRODUCT_CACHE), grid), store)
+                .setCacheStoreFactory(PostgresStoreFactory.products(store))
+                .setQueryEntities(List.of(table));
+    }
+
+    private static CacheConfiguration<InventoryChangeKey, InventoryChange> changes(GridProperties grid,
+                                                                                     StoreProperties store) {
+        QueryEntity table = new QueryEntity(InventoryChangeKey.class, InventoryChange.class)
+                .setTableName("INVENTORY_CHANGE")
+                .setKeyFields(Set.of("id", "pid"))
+                .setFields(fields("id", Long.class, "pid", Long.class, "type", String.class,
+                        "quantity", Long.class, "timestamp", Long.class, "customerId", Long.class,
+                        "eventId", String.class, "stockAfter", Long.class))
+                .setAliases(Map.of("customerId", "CUSTOMER_ID", "eventId", "EVENT_ID", "stockAfter", "STOCK_AFTER"))
+                .setIndexes(List.of(
+                        new QueryIndex(List.of("pid", "timestamp"), QueryIndexType.SORTED)
+                                .setName("INVENTORY_CHANGE_PID_TS_IDX"),
+                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
+        return writeBehind(colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE),
+                grid), store)
+                .setCacheStoreFactory(PostgresStoreFactory.changes(store))
+                .setEagerTtl(true)
+                .setQueryEntities(List.of(table));
+    }
+
+    /** Event id to change key; enlisted in the ingestion transaction, so it needs the same write-behind setting. */
+    private static CacheConfiguration<String, InventoryChangeKey> events(GridProperties grid, StoreProperties store) {
+        return writeBehind(colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid), store)
+                .setCacheStoreFactory(PostgresStoreFactory.eventIds(store))
+                .setEagerTtl(true);
+    }
+
+    private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {
+        return cache
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setBackups(grid.backups())
+                .setAffinity(new RendezvousAffinityFunction(false, grid.partitions()))
+                .setSqlSchema(SQL_SCHEMA);
+    }
+
+    private static <K, V> CacheConfiguration<K, V> writeBehind(CacheConfiguration<K, V> cache, StoreProperties store) {
+        return cache
+                .setReadThrough(false)
+                .setWriteThrough(true)
+                .setWriteBehindEnabled(true)
+                .setWriteBehindCoalescing(true)
+                .setWriteBehindFlushFrequency(store.flushFrequency().toMillis())
+                .setWriteBehindFlushSize(store.flushSize())
+                .setWriteBehindBatchSize(store.batchSize())
+                .setWriteBehindFlushThreadCount(store.flushThreads());
+    }
+
+    private static LinkedHashMap<String, String> fields(Object... namesAndTypes) {
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            fields.put((String) namesAndTypes[i], ((Class<?>) namesAndTypes[i + 1]).getName());
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,24 @@
+package com.stockoutradar.grid.ingest;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/** Carries one node's share of a batch to that node and applies it there. */
+final class RecordChangesJob implements IgniteCallable<ChangeOutcomes> {
+    private static final long serialVersionUID = 1L;
+
+    private final ChangeBatch batch;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    RecordChangesJob(ChangeBatch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public ChangeOutcomes call() {
+        return ChangeWriter.on(ignite).write(batch);
+    }
+}

@@ -1,0 +1,113 @@
+package com.stockoutradar.grid.inventory;
+
+import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteDataStreamer;
+import org.apache.ignite.stream.StreamReceiver;
+import org.apache.ignite.transactions.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk creation and setting of products through {@link IgniteDataStreamer}: rows travel in per-node buffers and are
+ * applied on their primary nodes, then written behind to PostgreSQL like any other update.
+ */
+@Service
+public class ProductImporter {
+    private static final Logger log = LoggerFactory.getLogger(ProductImporter.class);
+    private static final long PROGRESS_EVERY_MILLIS = 5_000;
+
+    private final Ignite ignite;
+
+    public ProductImporter(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    /** Starts an import of {@code expectedRows} rows (0 when unknown); close the session to finish it. */
+    public Session open(long expectedRows) {
+        return new Session(ignite.dataStreamer(PRODUCT_CACHE), expectedRows);
+    }
+
+    public static final class Session implements AutoCloseable {
+        private final IgniteDataStreamer<Long, Product> streamer;
+        private final long expectedRows;
+        private final long started = System.currentTimeMillis();
+        private long lastReport = started;
+        private long rows;
+
+        private Session(IgniteDataStreamer<Long, Product> streamer, long expectedRows) {
+            this.streamer = streamer;
+            this.expectedRows = expectedRows;
+            streamer.allowOverwrite(true);
+            streamer.receiver(new KeepNameReceiver());
+        }
+
+        /** Sets the product's stock, and its name unless {@code name} is null. */
+        public void add(long productId, long stock, String name) {
+            streamer.addData(productId, new Product(stock, name, System.currentTimeMillis() / 1000));
+            rows++;
+            long now = System.currentTimeMillis();
+            if (now - lastReport >= PROGRESS_EVERY_MILLIS) {
+                lastReport = now;
+                logProgress(now);
+            }
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        private void logProgress(long now) {
+            long rate = rows * 1000 / Math.max(1, now - started);
+            if (expectedRows > 0) {
+                log.info("product import: {} of {} rows ({}%), {} rows/s", rows, expectedRows,
+                        rows * 100 / expectedRows, rate);
+            } else {
+                log.info("product import: {} rows, {} rows/s", rows, rate);
+            }
+        }
+
+        @Override
+        public void close() {
+            streamer.close();
+            logProgress(System.currentTimeMillis());
+        }
+    }
+
+    /** Applies streamed rows on their primary node, keeping a product's name when the row has none. */
+    private static final class KeepNameReceiver implements StreamReceiver<Long, Product> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void receive(IgniteCache<Long, Product> cache, Collection<Map.Entry<Long, Product>> rows) {
+            Set<Long> unnamed = new TreeSet<>();
+            for (Map.Entry<Long, Product> row : rows) {
+                if (row.getValue().name() == null) {
+                    unnamed.add(row.getKey());
+                }
+            }
+            // Sorted keys: the same lock order as ingestion, so an import never deadlocks with sales.
+            try (Transaction tx = cache.unwrap(Ignite.class).transactions().txStart()) {
+                Map<Long, Product> current = unnamed.isEmpty() ? Map.of() : cache.getAll(unnamed);
+                Map<Long, Product> merged = new TreeMap<>();
+                for (Map.Entry<Long, Product> row : rows) {
+                    Product imported = row.getValue();
+                    Product existing = current.get(row.getKey());
+                    merged.put(row.getKey(), existing == null ? imported
+                            : existing.set(imported.stock(), imported.name(), imported.updatedAt()));
+                }
+                cache.putAll(merged);
+                tx.commit();
+            }
+        }
+    }
+}

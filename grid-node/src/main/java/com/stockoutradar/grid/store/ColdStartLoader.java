@@ -1,0 +1,153 @@
+package com.stockoutradar.grid.store;
+
+import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteDataStreamer;
+import org.apache.ignite.IgniteLock;
+import org.apache.ignite.cache.CachePeekMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.grid.GridProperties;
+import com.stockoutradar.grid.OnServerNode;
+import com.stockoutradar.grid.inventory.InventoryChange;
+import com.stockoutradar.grid.inventory.Product;
+
+/**
+ * Refills an empty grid from PostgreSQL: every product, and the changes inside the retention window with their
+ * event ids, so that a restart keeps stock, history and idempotency. Streams rows (cursor, then data streamer);
+ * nothing loaded is written back to PostgreSQL.
+ */
+@Component
+@OnServerNode
+public class ColdStartLoader {
+    private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
+    private static final int FETCH_SIZE = 10_000;
+    private static final long PROGRESS_EVERY_MILLIS = 5_000;
+
+    private final DataSource dataSource;
+    private final GridProperties grid;
+
+    public ColdStartLoader(DataSource dataSource, GridProperties grid) {
+        this.dataSource = dataSource;
+        this.grid = grid;
+    }
+
+    public void loadIfEmpty(Ignite ignite) {
+        // One node loads for the whole cluster; the others find the grid filled when they get the lock.
+        IgniteLock lock = ignite.reentrantLock("radar-cold-start", true, false, true);
+        lock.lock();
+        try {
+            long products = ignite.cache(PRODUCT_CACHE).size(CachePeekMode.PRIMARY);
+            if (products > 0) {
+                log.info("the grid already holds {} products: no cold start", products);
+                return;
+            }
+            long since = System.currentTimeMillis() / 1000 - grid.retention().toSeconds();
+            loadProducts(ignite);
+            loadChanges(ignite, since);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cold start from PostgreSQL failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loadProducts(Ignite ignite) throws SQLException {
+        try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
+             Connection c = cursorConnection();
+             PreparedStatement select = c.prepareStatement("SELECT id, stock, name, updated_at FROM product")) {
+            Progress progress = new Progress("products", count(c, "SELECT count(*) FROM product", 0));
+            select.setFetchSize(FETCH_SIZE);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    streamer.addData(row.getLong(1), new Product(row.getLong(2), row.getString(3), row.getLong(4)));
+                    progress.step();
+                }
+            }
+            streamer.flush();
+            progress.done();
+        }
+    }
+
+    private void loadChanges(Ignite ignite, long since) throws SQLException {
+        try (IgniteDataStreamer<InventoryChangeKey, InventoryChange> streamer = ignite.dataStreamer(CHANGE_CACHE);
+             Connection c = cursorConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT " + ChangeRows.COLUMNS + " FROM inventory_change WHERE timestamp > ?")) {
+            streamer.allowOverwrite(true);
+            streamer.receiver(new RetainedChangeReceiver());
+            Progress progress = new Progress("changes of the retention window",
+                    count(c, "SELECT count(*) FROM inventory_change WHERE timestamp > ?", since));
+            select.setLong(1, since);
+            select.setFetchSize(FETCH_SIZE);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    streamer.addData(ChangeRows.key(row), ChangeRows.change(row));
+                    progress.step();
+                }
+            }
+            streamer.flush();
+            progress.done();
+        }
+    }
+
+    /** PostgreSQL streams a result with a cursor only inside a transaction. */
+    private Connection cursorConnection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        return c;
+    }
+
+    private static long count(Connection c, String sql, long since) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                count.setLong(1, since);
+            }
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static final class Progress {
+        private final String what;
+        private final long total;
+        private final long started = System.currentTimeMillis();
+        private long lastReport = started;
+        private long rows;
+
+        Progress(String what, long total) {
+            this.what = what;
+            this.total = total;
+            log.info("cold start: loading {} {} from PostgreSQL", total, what);
+        }
+
+        void step() {
+            rows++;
+            long now = System.currentTimeMillis();
+            if (now - lastReport >= PROGRESS_EVERY_MILLIS) {
+                lastReport = now;
+                log.info("cold start: {} of {} {} ({}%), {} rows/s", rows, total, what,
+                        total == 0 ? 100 : rows * 100 / total, rows * 1000 / (now - started));
+            }
+        }
+
+        void done() {
+            log.info("cold start: loaded {} {} in {} ms", rows, what, System.currentTimeMillis() - started);
+        }
+    }
+}

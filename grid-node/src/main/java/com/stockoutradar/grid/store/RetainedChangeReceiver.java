@@ -1,0 +1,46 @@
+package com.stockoutradar.grid.store;
+
+import static com.stockoutradar.api.GridNames.EVENT_CACHE;
+
+import java.util.Collection;
+import java.util.Map;
+
+import javax.cache.expiry.ExpiryPolicy;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.stream.StreamReceiver;
+
+import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.grid.inventory.InventoryChange;
+import com.stockoutradar.grid.inventory.RetentionWindow;
+
+/**
+ * Puts reloaded changes into the grid with the time they have left in the retention window, rebuilds their event
+ * ids, and skips the store: they came from PostgreSQL.
+ */
+final class RetainedChangeReceiver implements StreamReceiver<InventoryChangeKey, InventoryChange> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void receive(IgniteCache<InventoryChangeKey, InventoryChange> changes,
+                        Collection<Map.Entry<InventoryChangeKey, InventoryChange>> rows) {
+        // resources are not injected into a receiver that runs on the streaming node itself
+        Ignite ignite = changes.unwrap(Ignite.class);
+        RetentionWindow retention = RetentionWindow.of(ignite);
+        long now = System.currentTimeMillis() / 1000;
+        IgniteCache<InventoryChangeKey, InventoryChange> noStore = changes.withSkipStore();
+        IgniteCache<String, InventoryChangeKey> events = ignite.cache(EVENT_CACHE);
+        for (Map.Entry<InventoryChangeKey, InventoryChange> row : rows) {
+            long secondsLeft = retention.secondsLeft(row.getValue().timestamp(), now);
+            if (secondsLeft <= 0) {
+                continue;
+            }
+            ExpiryPolicy retained = RetentionWindow.expiringIn(secondsLeft);
+            noStore.withExpiryPolicy(retained).put(row.getKey(), row.getValue());
+            if (row.getValue().eventId() != null) {
+                events.withExpiryPolicy(retained).put(row.getValue().eventId(), row.getKey());
+            }
+        }
+    }
+}
