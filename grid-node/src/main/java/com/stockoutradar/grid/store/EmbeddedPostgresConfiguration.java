@@ -31,11 +31,13 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties settings) throws IOException {
         Files.createDirectories(settings.dataDirectory());
         long started = System.currentTimeMillis();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDirectory())
-                .setCleanDataDirectory(false)
-                .setPort(settings.port())
-                .start();
+                .setCleanDataDirectory(false);
+        if (settings.port() > 0) {
+            builder.setPort(settings.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
         log.info("embedded PostgreSQL on port {} with data in {} started in {} ms", postgres.getPort(),
                 settings.dataDirectory().toAbsolutePath(), System.currentTimeMillis() - started);
         return postgres;
