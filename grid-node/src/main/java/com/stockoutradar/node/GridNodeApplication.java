@@ -13,9 +13,12 @@ import com.stockoutradar.grid.GridConfiguration;
 public class GridNodeApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(GridNodeApplication.class)
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(GridNodeApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.config.name=grid-node")
-                .run(args);
+                .properties("spring.config.name=grid-node");
     }
 }

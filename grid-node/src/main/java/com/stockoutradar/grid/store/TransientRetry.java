@@ -41,7 +41,7 @@ final class TransientRetry implements Serializable {
                 if (!isTransient(e) || System.currentTimeMillis() + pause > deadline) {
                     throw e;
                 }
-                log.warn("{} failed, PostgreSQL unreachable ({}); retrying in {} ms", what, e.getMessage(), pause);
+                log.warn("{} failed, PostgreSQL unreachable ({}); retrying in {} ms", what, rootCause(e), pause);
                 sleep(pause);
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
@@ -62,6 +62,14 @@ final class TransientRetry implements Serializable {
             }
         }
         return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static void sleep(long millis) throws SQLException {

@@ -1,0 +1,56 @@
+package com.stockoutradar.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.ignite.Ignite;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.stockoutradar.node.GridNodeApplication;
+
+/** Starts applications by hand, for tests that stop, restart or add nodes, with the test settings. */
+public final class TestApps {
+    static final String PROPERTIES = "classpath:grid-it.properties";
+
+    private TestApps() {
+    }
+
+    /** The web application (a server node) with the test settings, {@code overrides} winning. */
+    public static ConfigurableApplicationContext startWebApp(Map<String, Object> overrides) {
+        return new SpringApplicationBuilder(StockoutRadarApplication.class)
+                .run(arguments(Map.of("server.port", 0), overrides));
+    }
+
+    /** A bare grid server node joining the test cluster. */
+    public static ConfigurableApplicationContext startGridNode(Map<String, Object> overrides) {
+        return GridNodeApplication.builder().run(arguments(Map.of(), overrides));
+    }
+
+    public static Radar radar(ConfigurableApplicationContext app) {
+        return new Radar(((WebServerApplicationContext) app).getWebServer().getPort(), app.getBean(Ignite.class),
+                app.getBean(JdbcTemplate.class));
+    }
+
+    /** As command-line arguments, which win over the applications' own YAML defaults. */
+    private static String[] arguments(Map<String, Object> extra, Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>();
+        try {
+            Properties file = PropertiesLoaderUtils.loadProperties(
+                    new ClassPathResource(PROPERTIES.substring("classpath:".length())));
+            file.forEach((key, value) -> settings.put((String) key, value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.putAll(extra);
+        settings.putAll(overrides);
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,133 @@
+package com.stockoutradar.web.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.ClusterNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.stockoutradar.api.ChangeReceipt;
+import com.stockoutradar.api.GridNames;
+import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.web.Radar;
+import com.stockoutradar.web.TestApps;
+
+/** Two server nodes in one JVM: the web application's and a bare grid node, sharing one PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeClusterIT {
+    private ConfigurableApplicationContext app;
+    private ConfigurableApplicationContext secondNode;
+    private Radar radar;
+    private Ignite ignite;
+
+    @BeforeAll
+    void startCluster() {
+        app = TestApps.startWebApp(Map.of());
+        JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
+        secondNode = TestApps.startGridNode(Map.of(
+                "radar.grid.instance-name", "second-node",
+                "spring.datasource.url", postgres.getJdbcUrl(),
+                "spring.datasource.username", postgres.getUsername()));
+        radar = TestApps.radar(app);
+        ignite = app.getBean(Ignite.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ignite.cluster().forServers().nodes().size() == 2);
+    }
+
+    /** Both nodes stop at once, so that neither works on while the other is half gone. */
+    @AfterAll
+    void stopCluster() {
+        Ignition.stopAll(true);
+        secondNode.close();
+        app.close();
+    }
+
+    @Test
+    void aProductAndItsChangesLiveOnTheSameNode() {
+        Affinity<Object> products = ignite.affinity(GridNames.PRODUCT_CACHE);
+        Affinity<Object> changes = ignite.affinity(GridNames.CHANGE_CACHE);
+        Map<ClusterNode, Integer> productsPerNode = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            long product = radar.newProduct(10);
+            ChangeReceipt sale = radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
+            InventoryChangeKey change = new InventoryChangeKey(sale.changeId(), product);
+
+            ClusterNode owner = products.mapKeyToNode(product);
+            assertThat(changes.mapKeyToNode(change)).isEqualTo(owner);
+            Ignite ownerNode = nodeOf(owner);
+            assertThat(ownerNode.cache(GridNames.PRODUCT_CACHE).localPeek(product, CachePeekMode.PRIMARY)).isNotNull();
+            assertThat(ownerNode.cache(GridNames.CHANGE_CACHE).localPeek(change, CachePeekMode.PRIMARY)).isNotNull();
+            productsPerNode.merge(owner, 1, Integer::sum);
+        }
+        assertThat(productsPerNode).as("products spread over both nodes").hasSize(2);
+    }
+
+    @Test
+    void concurrentSalesAndBatchesAcrossNodesLeaveExactlyStockMinusN() throws Exception {
+        List<Long> products = new ArrayList<>();
+        Map<ClusterNode, Integer> owners = new HashMap<>();
+        while (owners.size() < 2 || products.size() < 4) {
+            long product = radar.newProduct(10_000);
+            products.add(product);
+            owners.merge(ignite.affinity(GridNames.PRODUCT_CACHE).mapKeyToNode(product), 1, Integer::sum);
+        }
+        long changesBefore = radar.changesInPostgres();
+        int threads = 4;
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        for (long product : products) {
+                            radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
+                        }
+                        radar.client.sales(products.stream()
+                                .map(product -> new SaleRequest(2L, product, 2L, Radar.now(), null)).toList());
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long soldEach = (long) threads * rounds * (1 + 2);
+        for (long product : products) {
+            assertThat(radar.client.product(product).orElseThrow().stock()).isEqualTo(10_000 - soldEach);
+        }
+        long expectedRows = changesBefore + (long) threads * rounds * 2 * products.size();
+        radar.awaitChangesInPostgres(expectedRows);
+        for (long product : products) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Long.valueOf(10_000 - soldEach).equals(radar.stockInPostgres(product)));
+        }
+    }
+
+    private Ignite nodeOf(ClusterNode node) {
+        Ignite second = secondNode.getBean(Ignite.class);
+        return second.cluster().localNode().equals(node) ? second : ignite;
+    }
+}

@@ -1,0 +1,62 @@
+package com.stockoutradar.web.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.stockoutradar.api.ChangeReceipt;
+import com.stockoutradar.api.ChangeView;
+import com.stockoutradar.api.ProductView;
+import com.stockoutradar.api.RestockRequest;
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.web.Radar;
+import com.stockoutradar.web.TestApps;
+
+/** Stop the node, start a new one on the same database: stock, history and event ids are all back. */
+class RestartReloadIT {
+
+    @Test
+    void newNodeOnTheSameDatabaseGetsStockChangesAndEventIdsBack() {
+        Map<String, Object> sameDatabase = Map.of(
+                "radar.embedded-postgres.data-directory", "target/it-data/restart-" + UUID.randomUUID());
+        long product;
+        ChangeReceipt sale;
+        ProductView before;
+        try (ConfigurableApplicationContext first = TestApps.startWebApp(sameDatabase)) {
+            Radar radar = TestApps.radar(first);
+            product = radar.newProduct(100);
+            sale = radar.client.sale(new SaleRequest(4L, product, 5L, Radar.now() - 60, "before-restart"));
+            radar.client.restock(new RestockRequest(product, 10L, Radar.now(), null));
+            before = radar.client.product(product).orElseThrow();
+            assertThat(before.stock()).isEqualTo(105);
+        } // stopping the node flushes what is still waiting for write-behind
+
+        try (ConfigurableApplicationContext second = TestApps.startWebApp(sameDatabase)) {
+            Radar radar = TestApps.radar(second);
+            ProductView after = radar.client.product(product).orElseThrow();
+            assertThat(after.stock()).isEqualTo(105);
+            assertThat(after.name()).isEqualTo(before.name());
+            assertThat(after.lastChanges()).extracting(ChangeView::changeId)
+                    .containsExactlyElementsOf(before.lastChanges().stream().map(ChangeView::changeId).toList());
+
+            ChangeReceipt replay = radar.client.sale(new SaleRequest(4L, product, 5L, Radar.now() - 60,
+                    "before-restart"));
+            assertThat(replay.replayed()).isTrue();
+            assertThat(replay.changeId()).isEqualTo(sale.changeId());
+            assertThat(replay.stock()).isEqualTo(95);
+
+            ChangeReceipt next = radar.client.sale(new SaleRequest(4L, product, 1L, Radar.now(), null));
+            assertThat(next.changeId()).isGreaterThan(before.lastChanges().get(0).changeId());
+            assertThat(next.stock()).isEqualTo(104);
+            radar.awaitChangesInPostgres(3);
+            assertThat(radar.postgres().queryForList("SELECT id FROM inventory_change ORDER BY id", Long.class))
+                    .containsExactlyElementsOf(List.of(sale.changeId(), before.lastChanges().get(0).changeId(),
+                            next.changeId()));
+        }
+    }
+}
