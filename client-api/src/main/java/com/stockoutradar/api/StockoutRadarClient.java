@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A small Java client for the Stockout Radar REST API, used by tests, load tests and ops tools. */
 public final class StockoutRadarClient {
+    private static final String JSON = "application/json";
     private final URI baseUri;
     private final HttpClient http;
     private final ObjectMapper json;
@@ -43,7 +44,7 @@ public final class StockoutRadarClient {
     }
 
     public void putProduct(long productId, ProductRequest product) {
-        send(request("/inventory/" + productId).PUT(body(product)).build(), Void.class);
+        send(request("/inventory/" + productId).header("Content-Type", JSON).PUT(body(product)).build(), Void.class);
     }
 
     public Optional<ProductView> product(long productId) {
@@ -71,13 +72,12 @@ public final class StockoutRadarClient {
     }
 
     private HttpRequest post(String path, Object body) {
-        return request(path).POST(body(body)).build();
+        return request(path).header("Content-Type", JSON).POST(body(body)).build();
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
     }
 

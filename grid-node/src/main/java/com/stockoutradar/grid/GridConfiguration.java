@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.IgniteSpring;
+import org.apache.ignite.IgniteSystemProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ApplicationContext;
@@ -31,6 +32,8 @@ public class GridConfiguration {
         if (serverBootstrap != null) {
             serverBootstrap.beforeStart();
         }
+        // Spring stops the node (closing the context), in order: before the pool and PostgreSQL it flushes into.
+        System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         Ignite ignite = IgniteSpring.start(IgniteConfigurationFactory.create(grid, store), context);
         if (serverBootstrap != null) {
             try {

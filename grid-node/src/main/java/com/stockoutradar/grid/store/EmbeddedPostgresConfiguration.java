@@ -33,7 +33,9 @@ class EmbeddedPostgresConfiguration {
         long started = System.currentTimeMillis();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDirectory())
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // Spring stops it, after the grid's last write-behind flush; a JVM hook of its own could go first
+                .setRegisterShutdownHook(false);
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
