@@ -70,6 +70,10 @@ public final class Radar {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }

@@ -3,7 +3,6 @@ package com.stockoutradar.web.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.apache.ignite.Ignite;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stockoutradar.web.GridIntegrationTest;
@@ -34,21 +30,12 @@ class BadInputIT {
     static final long PRODUCT = 500;
     static final long NOW = Radar.now();
 
-    @LocalServerPort
-    int port;
     @Autowired
-    Ignite ignite;
-    @Autowired
-    JdbcTemplate postgres;
-
     Radar radar;
 
-    @BeforeEach
-    void connect() {
-        if (radar == null) {
-            radar = new Radar(port, ignite, postgres);
-            radar.put("/inventory/" + PRODUCT, "{\"stock\":50}");
-        }
+    @BeforeAll
+    void createProduct() {
+        radar.put("/inventory/" + PRODUCT, "{\"stock\":50}");
     }
 
     static String sale(String customerId, String productId, String quantity, String timestamp) {
@@ -140,8 +127,7 @@ class BadInputIT {
         byte[] body = ("[" + (goodSale() + ",").repeat(70_000) + goodSale() + "]").getBytes();
         long changesInGrid = radar.changesInGrid();
 
-        Radar.Answer answer = radar.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/sales"))
+        Radar.Answer answer = radar.send(HttpRequest.newBuilder(radar.uri("/sales"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body)))

@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.apache.ignite.Ignite;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.stockoutradar.api.BatchReceipt;
@@ -25,24 +17,16 @@ import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.ProductView;
 import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.web.Concurrently;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
 
 @GridIntegrationTest
 class SaleIngestionIT {
-    @LocalServerPort
-    int port;
     @Autowired
-    Ignite ignite;
+    Radar radar;
     @Autowired
     JdbcTemplate postgres;
-
-    Radar radar;
-
-    @BeforeEach
-    void connect() {
-        radar = new Radar(port, ignite, postgres);
-    }
 
     @Test
     void recordsSaleAndDecrementsStockThenWritesItBehindToPostgres() {
@@ -144,21 +128,10 @@ class SaleIngestionIT {
     void concurrentRequestsWithOneEventIdStoreOneChange() throws Exception {
         long product = radar.newProduct(100);
         SaleRequest sale = new SaleRequest(9L, product, 1L, Radar.now(), "concurrent-" + product);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<ChangeReceipt>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(threads.submit(() -> radar.client.sale(sale)));
-            }
-            List<ChangeReceipt> receipts = new ArrayList<>();
-            for (Future<ChangeReceipt> answer : answers) {
-                receipts.add(answer.get());
-            }
-            assertThat(receipts).extracting(ChangeReceipt::changeId).containsOnly(receipts.get(0).changeId());
-            assertThat(receipts).filteredOn(r -> !r.replayed()).hasSize(1);
-        } finally {
-            threads.shutdownNow();
-        }
+        List<ChangeReceipt> receipts = Concurrently.run(8, () -> radar.client.sale(sale));
+
+        assertThat(receipts).extracting(ChangeReceipt::changeId).containsOnly(receipts.get(0).changeId());
+        assertThat(receipts).filteredOn(r -> !r.replayed()).hasSize(1);
         assertThat(radar.client.product(product).orElseThrow().stock()).isEqualTo(99);
         assertThat(radar.client.product(product).orElseThrow().lastChanges()).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> radar.changesInPostgres(product) == 1);
@@ -169,23 +142,14 @@ class SaleIngestionIT {
         long product = radar.newProduct(1_000);
         int threads = 6;
         int salesEach = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Void>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                work.add(() -> {
-                    for (int i = 0; i < salesEach; i++) {
-                        radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
-                    }
-                    return null;
-                });
+
+        Concurrently.run(threads, () -> {
+            for (int i = 0; i < salesEach; i++) {
+                radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
             }
-            for (Future<Void> done : pool.invokeAll(work)) {
-                done.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
+
         assertThat(radar.client.product(product).orElseThrow().stock()).isEqualTo(1_000 - threads * salesEach);
         await().atMost(Duration.ofSeconds(30)).until(() -> radar.changesInPostgres(product) == threads * salesEach
                 && Long.valueOf(1_000 - threads * salesEach).equals(radar.stockInPostgres(product)));

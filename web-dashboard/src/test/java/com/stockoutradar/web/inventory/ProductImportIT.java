@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.ignite.Ignite;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.stockoutradar.api.ImportReport;
@@ -26,21 +22,12 @@ import com.stockoutradar.web.Radar;
 
 @GridIntegrationTest
 class ProductImportIT {
-    @LocalServerPort
-    int port;
     @Autowired
-    Ignite ignite;
+    Radar radar;
     @Autowired
     JdbcTemplate postgres;
     @TempDir
     Path files;
-
-    Radar radar;
-
-    @BeforeEach
-    void connect() {
-        radar = new Radar(port, ignite, postgres);
-    }
 
     @Test
     void importCreatesAndSetsProductsAndWritesThemBehind() throws IOException {
@@ -92,9 +79,8 @@ class ProductImportIT {
                 80005,1,name,extra
                 """);
 
-        Radar.Answer answer = radar.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/inventory/import")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build());
+        Radar.Answer answer = radar.send(HttpRequest.newBuilder(radar.uri("/inventory/import"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(csv)).build());
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.contentType()).startsWith("application/problem+json");
