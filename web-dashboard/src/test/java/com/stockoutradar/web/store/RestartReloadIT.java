@@ -1,7 +1,9 @@
 package com.stockoutradar.web.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,18 +19,29 @@ import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.web.Radar;
 import com.stockoutradar.web.TestApps;
 
-/** Stop the node, start a new one on the same database: stock, history and event ids are all back. */
+/**
+ * Stop the node, start a new one on the same database: stock, history and event ids are all back, and the grid
+ * holds only the retention window while PostgreSQL keeps everything.
+ */
 class RestartReloadIT {
+    static final long WINDOW = 28 * 86_400L;
 
     @Test
     void newNodeOnTheSameDatabaseGetsStockChangesAndEventIdsBack() {
         Map<String, Object> sameDatabase = Map.of(
                 "radar.embedded-postgres.data-directory", "target/it-data/restart-" + UUID.randomUUID());
         long product;
+        long oldProduct;
         ChangeReceipt sale;
         ProductView before;
         try (ConfigurableApplicationContext first = TestApps.startWebApp(sameDatabase)) {
             Radar radar = TestApps.radar(first);
+            oldProduct = radar.newProduct(8);
+            // history from long ago: one change outside the 28-day window, one just inside it
+            long now = Radar.now();
+            radar.postgres().update("INSERT INTO inventory_change (id, pid, type, quantity, timestamp, stock_after) "
+                    + "VALUES (900000001, ?, 'RESTOCK', 9, ?, 9), (900000002, ?, 'SALE', 1, ?, 8)",
+                    oldProduct, now - WINDOW - 86_400, oldProduct, now - WINDOW + 4);
             product = radar.newProduct(100);
             sale = radar.client.sale(new SaleRequest(4L, product, 5L, Radar.now() - 60, "before-restart"));
             radar.client.restock(new RestockRequest(product, 10L, Radar.now(), null));
@@ -38,6 +51,13 @@ class RestartReloadIT {
 
         try (ConfigurableApplicationContext second = TestApps.startWebApp(sameDatabase)) {
             Radar radar = TestApps.radar(second);
+            assertThat(radar.client.product(oldProduct).orElseThrow().lastChanges())
+                    .as("only the change inside the window comes back into the grid")
+                    .extracting(ChangeView::changeId).containsExactly(900000002L);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> radar.client.product(oldProduct).orElseThrow().lastChanges().isEmpty());
+            assertThat(radar.changesInPostgres(oldProduct)).as("PostgreSQL keeps all history").isEqualTo(2);
+
             ProductView after = radar.client.product(product).orElseThrow();
             assertThat(after.stock()).isEqualTo(105);
             assertThat(after.name()).isEqualTo(before.name());
@@ -53,10 +73,10 @@ class RestartReloadIT {
             ChangeReceipt next = radar.client.sale(new SaleRequest(4L, product, 1L, Radar.now(), null));
             assertThat(next.changeId()).isGreaterThan(before.lastChanges().get(0).changeId());
             assertThat(next.stock()).isEqualTo(104);
-            radar.awaitChangesInPostgres(3);
-            assertThat(radar.postgres().queryForList("SELECT id FROM inventory_change ORDER BY id", Long.class))
-                    .containsExactlyElementsOf(List.of(sale.changeId(), before.lastChanges().get(0).changeId(),
-                            next.changeId()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> radar.changesInPostgres(product) == 3);
+            assertThat(radar.postgres().queryForList("SELECT id FROM inventory_change WHERE pid = ? ORDER BY id",
+                    Long.class, product)).containsExactlyElementsOf(List.of(sale.changeId(),
+                    before.lastChanges().get(0).changeId(), next.changeId()));
         }
     }
 }

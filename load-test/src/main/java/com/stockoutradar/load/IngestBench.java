@@ -1,0 +1,146 @@
+package com.stockoutradar.load;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.api.StockoutRadarClient;
+
+/**
+ * Measures ingestion of a running Stockout Radar over HTTP: single {@code POST /sale} latency and throughput at a
+ * fixed concurrency, {@code POST /sales} batch throughput, and how long write-behind takes to bring PostgreSQL's
+ * row count to the acknowledged count.
+ * <pre>
+ * java -jar load-test/target/ingest-bench.jar --url=http://127.0.0.1:8080 \
+ *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres \
+ *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2
+ * </pre>
+ */
+public final class IngestBench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        URI url = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+        String jdbc = options.get("jdbc");
+        int products = Integer.parseInt(options.getOrDefault("products", "250"));
+        int single = Integer.parseInt(options.getOrDefault("single", "5000"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+        int batches = Integer.parseInt(options.getOrDefault("batches", "40"));
+        int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "10000"));
+        int batchConcurrency = Integer.parseInt(options.getOrDefault("batch-concurrency", "2"));
+        StockoutRadarClient client = new StockoutRadarClient(url);
+
+        System.out.printf("ingest bench against %s, products 1..%d, %d cores here%n", url, products,
+                Runtime.getRuntime().availableProcessors());
+        long rowsBefore = jdbc == null ? 0 : rows(jdbc);
+        // warm-up: JIT and connection pools on both sides
+        run(Math.min(single, 1_000), concurrency, () -> client.sale(sale(products)));
+        run(2, 1, () -> client.sales(batch(products, batchSize)));
+        long acknowledged = Math.min(single, 1_000) + 2L * batchSize;
+
+        Result singles = run(single, concurrency, () -> client.sale(sale(products)));
+        acknowledged += single;
+        System.out.printf("POST /sale     %,d requests, %d concurrent: %,.0f sales/s; latency ms p50 %.2f  p90 %.2f"
+                        + "  p99 %.2f  max %.2f%n", single, concurrency, single / singles.seconds(),
+                singles.percentile(50), singles.percentile(90), singles.percentile(99), singles.percentile(100));
+
+        Result batched = run(batches, batchConcurrency, () -> client.sales(batch(products, batchSize)));
+        acknowledged += (long) batches * batchSize;
+        System.out.printf("POST /sales    %,d batches of %,d, %d concurrent: %,.0f sales/s; batch latency ms p50 %.1f"
+                        + "  p99 %.1f%n", batches, batchSize, batchConcurrency,
+                batches * (double) batchSize / batched.seconds(), batched.percentile(50), batched.percentile(99));
+
+        if (jdbc != null) {
+            long target = rowsBefore + acknowledged;
+            long waitStart = System.nanoTime();
+            long rows;
+            while ((rows = rows(jdbc)) < target) {
+                Thread.sleep(100);
+            }
+            System.out.printf("write-behind   PostgreSQL reached %,d rows (acknowledged %,d) %.1f s after the last "
+                    + "acknowledgement%n", rows - rowsBefore, acknowledged, (System.nanoTime() - waitStart) / 1e9);
+        }
+    }
+
+    private static SaleRequest sale(int products) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new SaleRequest((long) random.nextInt(1, 10_000_001), (long) random.nextInt(1, products + 1),
+                (long) random.nextInt(1, 4), System.currentTimeMillis() / 1000, null);
+    }
+
+    private static List<SaleRequest> batch(int products, int size) {
+        List<SaleRequest> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(sale(products));
+        }
+        return batch;
+    }
+
+    private record Result(double[] millis, double seconds) {
+        double percentile(double p) {
+            int index = (int) Math.ceil(p / 100 * millis.length) - 1;
+            return millis[Math.max(0, Math.min(millis.length - 1, index))];
+        }
+    }
+
+    /** {@code count} calls of {@code call} on {@code threads} threads; latency of each, and the wall time. */
+    private static Result run(int count, int threads, Runnable call) throws Exception {
+        double[] millis = new double[count];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long began = System.nanoTime();
+                        call.run();
+                        millis[i] = (System.nanoTime() - began) / 1e6;
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(millis);
+        return new Result(millis, seconds);
+    }
+
+    private static long rows(String jdbc) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement();
+             ResultSet count = s.executeQuery("SELECT count(*) FROM inventory_change")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options look like --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}
