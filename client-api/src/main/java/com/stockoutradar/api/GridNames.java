@@ -10,7 +10,13 @@ public final class GridNames {
     /** Event id to the change it produced: the idempotency index. Not an SQL table. */
     public static final String EVENT_CACHE = "EVENT_ID";
 
+    /** The latest risk refresh's at-risk products, colocated with their product. */
+    public static final String AT_RISK_CACHE = "AT_RISK";
+    /** One row per risk refresh: when, with which parameters, what it found; one row is current. */
+    public static final String RISK_REFRESH_CACHE = "RISK_REFRESH";
+
     public static final String CHANGE_ID_SEQUENCE = "inventory-change-id";
+    public static final String RISK_REFRESH_SEQUENCE = "risk-refresh-id";
 
     private GridNames() {
     }

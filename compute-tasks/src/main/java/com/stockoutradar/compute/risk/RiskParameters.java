@@ -1,0 +1,48 @@
+package com.stockoutradar.compute.risk;
+
+import java.io.Serializable;
+
+/**
+ * What one risk refresh computes with; travels to every node with the scan.
+ *
+ * @see RiskModel
+ */
+public final class RiskParameters implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final long DAY = 86_400;
+    /** The brief's velocity window: changes with {@code timestamp > now - 604800}. */
+    public static final long WINDOW_SECONDS = 7 * DAY;
+    /** Days of sales history the demand trend is fitted on. */
+    public static final int TREND_DAYS = 14;
+
+    private final long refreshId;
+    private final long now;
+    private final long threshold;
+    private final int horizonDays;
+
+    public RiskParameters(long refreshId, long now, long threshold, int horizonDays) {
+        this.refreshId = refreshId;
+        this.now = now;
+        this.threshold = threshold;
+        this.horizonDays = horizonDays;
+    }
+
+    public long refreshId() {
+        return refreshId;
+    }
+
+    /** Unix seconds the computation is as of: the system clock, or a test's or backtest's own. */
+    public long now() {
+        return now;
+    }
+
+    /** At risk by the brief's rule when projected stock is at or below this. */
+    public long threshold() {
+        return threshold;
+    }
+
+    /** Days ahead a forecast stock-out makes a product {@code TRENDING}. */
+    public int horizonDays() {
+        return horizonDays;
+    }
+}
