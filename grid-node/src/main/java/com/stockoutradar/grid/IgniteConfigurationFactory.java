@@ -1,8 +1,10 @@
 package com.stockoutradar.grid;
 
+import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
 
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
 
 import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.compute.risk.AtRiskKey;
+import com.stockoutradar.compute.risk.AtRiskRow;
+import com.stockoutradar.compute.risk.RiskRefreshRecord;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.store.PostgresStoreFactory;
@@ -79,7 +84,8 @@ public final class IgniteConfigurationFactory {
                         .setDefaultTxConcurrency(TransactionConcurrency.PESSIMISTIC)
                         .setDefaultTxIsolation(TransactionIsolation.REPEATABLE_READ)
                         .setDefaultTxTimeout(grid.transactionTimeout().toMillis()))
-                .setCacheConfiguration(products(grid, store), changes(grid, store), events(grid, store));
+                .setCacheConfiguration(products(grid, store), changes(grid, store), events(grid, store), atRisk(grid),
+                        riskRefreshes());
     }
 
     private static TcpDiscoverySpi discovery(GridProperties grid) {
@@ -127,6 +133,52 @@ public final class IgniteConfigurationFactory {
         return writeBehind(colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid), store)
                 .setCacheStoreFactory(PostgresStoreFactory.eventIds(store))
                 .setEagerTtl(true);
+    }
+
+    /** Each refresh's at-risk products, written by the scan on the node that owns the product. */
+    private static CacheConfiguration<AtRiskKey, AtRiskRow> atRisk(GridProperties grid) {
+        QueryEntity table = new QueryEntity(AtRiskKey.class, AtRiskRow.class)
+                .setTableName("AT_RISK")
+                .setKeyFields(Set.of("refreshId", "pid"))
+                .setFields(fields("refreshId", Long.class, "pid", Long.class, "name", String.class,
+                        "stock", Long.class, "sales7d", Long.class, "restocks7d", Long.class, "velocity", Long.class,
+                        "projected", Long.class, "dailyDemand", Double.class, "trend", Double.class,
+                        "daysOfCover", Double.class, "stockOutDays", Double.class, "stockOutDate", Long.class,
+                        "riskClass", String.class, "computedAt", Long.class))
+                .setAliases(Map.of("refreshId", "REFRESH_ID", "sales7d", "SALES_7D", "restocks7d", "RESTOCKS_7D",
+                        "dailyDemand", "DAILY_DEMAND", "daysOfCover", "DAYS_OF_COVER", "stockOutDays", "STOCK_OUT_DAYS",
+                        "stockOutDate", "STOCK_OUT_DATE", "riskClass", "RISK_CLASS", "computedAt", "COMPUTED_AT"))
+                .setIndexes(List.of(
+                        new QueryIndex(List.of("refreshId", "stockOutDays", "projected"), QueryIndexType.SORTED)
+                                .setName("AT_RISK_RANKING_IDX"),
+                        new QueryIndex(List.of("refreshId", "riskClass"), QueryIndexType.SORTED)
+                                .setName("AT_RISK_CLASS_IDX")));
+        return colocated(new CacheConfiguration<AtRiskKey, AtRiskRow>(AT_RISK_CACHE), grid)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                .setQueryEntities(List.of(table));
+    }
+
+    /** A handful of rows, read on every dashboard request: on every node. */
+    private static CacheConfiguration<Long, RiskRefreshRecord> riskRefreshes() {
+        QueryEntity table = new QueryEntity(Long.class, RiskRefreshRecord.class)
+                .setTableName("RISK_REFRESH")
+                .setKeyFieldName("id")
+                .setFields(fields("id", Long.class, "computedAt", Long.class, "startedAt", Long.class,
+                        "durationMillis", Long.class, "threshold", Long.class, "horizonDays", Integer.class,
+                        "productsScanned", Long.class, "changesScanned", Long.class, "outOfStock", Long.class,
+                        "seedRule", Long.class, "trending", Long.class, "nodes", Integer.class,
+                        "current", Boolean.class))
+                .setAliases(Map.ofEntries(Map.entry("computedAt", "COMPUTED_AT"), Map.entry("startedAt", "STARTED_AT"),
+                        Map.entry("durationMillis", "DURATION_MILLIS"), Map.entry("horizonDays", "HORIZON_DAYS"),
+                        Map.entry("productsScanned", "PRODUCTS_SCANNED"),
+                        Map.entry("changesScanned", "CHANGES_SCANNED"), Map.entry("outOfStock", "OUT_OF_STOCK"),
+                        Map.entry("seedRule", "SEED_RULE"), Map.entry("current", "IS_CURRENT")));
+        return new CacheConfiguration<Long, RiskRefreshRecord>(RISK_REFRESH_CACHE)
+                .setCacheMode(CacheMode.REPLICATED)
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setSqlSchema(SQL_SCHEMA)
+                .setQueryEntities(List.of(table));
     }
 
     private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {

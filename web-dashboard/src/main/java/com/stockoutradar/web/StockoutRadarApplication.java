@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.stockoutradar.grid.GridConfiguration;
 
@@ -16,6 +17,7 @@ import com.stockoutradar.grid.GridConfiguration;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Import(GridConfiguration.class)
 public class StockoutRadarApplication {
 

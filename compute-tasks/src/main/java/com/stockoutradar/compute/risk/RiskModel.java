@@ -66,6 +66,12 @@ public final class RiskModel {
         return (-demand + Math.sqrt(discriminant)) / trend;
     }
 
+    /** Units the forecast sells from now over the next {@code days}; demand never goes below zero. */
+    public static double demandWithin(double days, double dailyDemand, double trend) {
+        double until = trend < 0 ? Math.min(days, dailyDemand / -trend) : days;
+        return Math.max(0, dailyDemand * until + trend * until * until / 2);
+    }
+
     /** Least-squares slope of daily sales against day (oldest to newest), in units per day per day. */
     static double slope(DemandHistory history) {
         int n = RiskParameters.TREND_DAYS;

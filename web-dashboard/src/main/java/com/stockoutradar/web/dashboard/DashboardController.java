@@ -1,0 +1,84 @@
+package com.stockoutradar.web.dashboard;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.stockoutradar.api.AtRiskPage;
+import com.stockoutradar.api.RiskClass;
+import com.stockoutradar.web.risk.AtRiskQueries;
+import com.stockoutradar.web.risk.ProductHistories;
+import com.stockoutradar.web.risk.RiskFilters;
+import com.stockoutradar.web.risk.RiskRefresher;
+
+/** The analysts' pages, rendered on the server: the table works without JavaScript; charts need it. */
+@Controller
+@Validated
+class DashboardController {
+    static final int PAGE_SIZE = 50;
+
+    /** A column of the at-risk table: its sort key (as the API names it) and its heading. */
+    record Column(String sort, String heading) {
+    }
+
+    static final List<Column> COLUMNS = List.of(new Column("rank", "#"), new Column("productId", "Product"),
+            new Column("name", "Name"), new Column("riskClass", "Risk"), new Column("stock", "Stock"),
+            new Column("sales7d", "Sold 7d"), new Column("restocks7d", "Restocked 7d"),
+            new Column("velocity", "Velocity"), new Column("projected", "Projected"),
+            new Column("dailyDemand", "Demand/day"), new Column("trend", "Trend"),
+            new Column("daysOfCover", "Days of cover"), new Column("stockOutDate", "Stock-out"));
+
+    private final AtRiskQueries queries;
+    private final RiskRefresher refresher;
+    private final ProductHistories histories;
+
+    DashboardController(AtRiskQueries queries, RiskRefresher refresher, ProductHistories histories) {
+        this.queries = queries;
+        this.refresher = refresher;
+        this.histories = histories;
+    }
+
+    @GetMapping("/")
+    String dashboard(@RequestParam(name = "class", required = false) String riskClass,
+                     @RequestParam(required = false) String q,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
+                     @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+                     Model model) {
+        AtRiskQueries.Filter filter = RiskFilters.parse(riskClass, q, sort, dir);
+        AtRiskPage rows = queries.page(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        model.addAttribute("rows", rows);
+        model.addAttribute("filter", filter);
+        model.addAttribute("classes", RiskClass.values());
+        model.addAttribute("columns", COLUMNS);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        return "dashboard";
+    }
+
+    /** The refresh button: waits for the refresh (or the one already running), then shows its result. */
+    @PostMapping("/refresh")
+    String refresh() {
+        refresher.refresh().join();
+        return "redirect:/";
+    }
+
+    @GetMapping("/products/{productId}")
+    String product(@PathVariable @PositiveOrZero long productId, Model model) {
+        model.addAttribute("history", histories.history(productId, 28).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no product " + productId)));
+        return "product";
+    }
+}

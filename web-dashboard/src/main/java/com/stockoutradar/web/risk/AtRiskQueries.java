@@ -1,0 +1,141 @@
+package com.stockoutradar.web.risk;
+
+import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.FieldsQueryCursor;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.springframework.stereotype.Service;
+
+import com.stockoutradar.api.AtRiskPage;
+import com.stockoutradar.api.AtRiskProduct;
+import com.stockoutradar.api.RiskClass;
+import com.stockoutradar.api.RiskRefreshView;
+import com.stockoutradar.compute.risk.RiskRefreshRecord;
+
+/** Reads the current refresh's at-risk products with SQL over the grid; never a refresh still being written. */
+@Service
+public class AtRiskQueries {
+    /** Sortable columns by their API name; the default is the ranking. */
+    static final Map<String, String> SORTS = Map.ofEntries(
+            Map.entry("rank", "stock_out_days"), Map.entry("productId", "pid"), Map.entry("name", "name"),
+            Map.entry("riskClass", "risk_class"), Map.entry("stock", "stock"), Map.entry("sales7d", "sales_7d"),
+            Map.entry("restocks7d", "restocks_7d"), Map.entry("velocity", "velocity"),
+            Map.entry("projected", "projected"), Map.entry("dailyDemand", "daily_demand"),
+            Map.entry("trend", "trend"), Map.entry("daysOfCover", "days_of_cover"),
+            Map.entry("stockOutDate", "stock_out_days"));
+    private static final String COLUMNS = "pid, name, risk_class, stock, sales_7d, restocks_7d, velocity, projected, "
+            + "daily_demand, trend, days_of_cover, stock_out_days, stock_out_date";
+
+    /** Which rows, in which order. */
+    public record Filter(RiskClass riskClass, String search, String sort, boolean descending) {
+        public static final Filter RANKING = new Filter(null, null, "rank", false);
+    }
+
+    private final Ignite ignite;
+
+    public AtRiskQueries(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    public Optional<RiskRefreshView> current() {
+        List<List<?>> rows = ignite.cache(RISK_REFRESH_CACHE).query(new SqlFieldsQuery(
+                "SELECT id FROM RISK_REFRESH WHERE is_current = TRUE")).getAll();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = (Long) rows.get(0).get(0);
+        RiskRefreshRecord record = ignite.<Long, RiskRefreshRecord>cache(RISK_REFRESH_CACHE).get(id);
+        return Optional.of(view(id, record));
+    }
+
+    Long currentRefreshId() {
+        return current().map(RiskRefreshView::id).orElse(null);
+    }
+
+    public AtRiskPage page(Filter filter, int limit, int offset) {
+        Optional<RiskRefreshView> refresh = current();
+        if (refresh.isEmpty()) {
+            return new AtRiskPage(null, 0, limit, offset, List.of());
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(refresh.get().id(), filter, args);
+        long total = (Long) ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM AT_RISK" + where)
+                .setArgs(args.toArray())).getAll().get(0).get(0);
+        args.add(limit);
+        args.add(offset);
+        List<AtRiskProduct> products = new ArrayList<>();
+        long[] rank = {offset};
+        query("SELECT " + COLUMNS + " FROM AT_RISK" + where + orderBy(filter) + " LIMIT ? OFFSET ?", args,
+                row -> products.add(product(++rank[0], row)));
+        return new AtRiskPage(refresh.get(), total, limit, offset, products);
+    }
+
+    /** Every matching row of the current refresh, in order, streamed without holding them all. */
+    public Optional<RiskRefreshView> each(Filter filter, Consumer<AtRiskProduct> sink) {
+        Optional<RiskRefreshView> refresh = current();
+        refresh.ifPresent(r -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(r.id(), filter, args);
+            long[] rank = {0};
+            query("SELECT " + COLUMNS + " FROM AT_RISK" + where + orderBy(filter), args,
+                    row -> sink.accept(product(++rank[0], row)));
+        });
+        return refresh;
+    }
+
+    private void query(String sql, List<Object> args, Consumer<List<?>> rows) {
+        try (FieldsQueryCursor<List<?>> cursor = ignite.cache(AT_RISK_CACHE).query(
+                new SqlFieldsQuery(sql).setArgs(args.toArray()).setLazy(true))) {
+            cursor.forEach(rows);
+        }
+    }
+
+    private static String where(long refreshId, Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE refresh_id = ?");
+        args.add(refreshId);
+        if (filter.riskClass() != null) {
+            where.append(" AND risk_class = ?");
+            args.add(filter.riskClass().name());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            String search = filter.search().trim();
+            where.append(" AND (LOWER(name) LIKE ?");
+            args.add("%" + search.toLowerCase() + "%");
+            if (search.matches("\\d{1,18}")) {
+                where.append(" OR pid = ?");
+                args.add(Long.parseLong(search));
+            }
+            where.append(')');
+        }
+        return where.toString();
+    }
+
+    /** The chosen column first, then the ranking: earliest stock-out, lowest projected stock, product id. */
+    private static String orderBy(Filter filter) {
+        String column = SORTS.getOrDefault(filter.sort(), "stock_out_days");
+        String direction = filter.descending() ? " DESC" : " ASC";
+        String nulls = filter.descending() ? " NULLS FIRST" : " NULLS LAST";
+        return " ORDER BY " + column + direction + nulls + ", stock_out_days ASC NULLS LAST, projected ASC, pid ASC";
+    }
+
+    private static AtRiskProduct product(long rank, List<?> row) {
+        return new AtRiskProduct(rank, (Long) row.get(0), (String) row.get(1), RiskClass.valueOf((String) row.get(2)),
+                (Long) row.get(3), (Long) row.get(4), (Long) row.get(5), (Long) row.get(6), (Long) row.get(7),
+                (Double) row.get(8), (Double) row.get(9), (Double) row.get(10), (Double) row.get(11),
+                (Long) row.get(12));
+    }
+
+    static RiskRefreshView view(long id, RiskRefreshRecord r) {
+        return new RiskRefreshView(id, r.computedAt(), r.startedAt(), r.durationMillis(), r.threshold(),
+                r.horizonDays(), r.productsScanned(), r.changesScanned(), r.outOfStock(), r.seedRule(), r.trending(),
+                r.nodes());
+    }
+}

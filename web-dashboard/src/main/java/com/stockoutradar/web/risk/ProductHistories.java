@@ -1,0 +1,133 @@
+package com.stockoutradar.web.risk;
+
+import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.springframework.stereotype.Service;
+
+import com.stockoutradar.api.ChangeType;
+import com.stockoutradar.api.ProductHistory;
+import com.stockoutradar.compute.risk.Assessment;
+import com.stockoutradar.compute.risk.DemandHistory;
+import com.stockoutradar.compute.risk.RiskModel;
+import com.stockoutradar.compute.risk.RiskParameters;
+
+/**
+ * One product's daily history from the grid and its forecast computed now, with the same model and parameters as
+ * the refresh: what the product page draws.
+ */
+@Service
+public class ProductHistories {
+    private static final String CHANGES = """
+            SELECT timestamp, type, quantity, stock_after FROM INVENTORY_CHANGE
+            WHERE pid = ? AND timestamp > ? ORDER BY timestamp, id""";
+
+    private final Ignite ignite;
+    private final RiskProperties settings;
+    private final Clock clock;
+
+    public ProductHistories(Ignite ignite, RiskProperties settings, Clock clock) {
+        this.ignite = ignite;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Change(long timestamp, ChangeType type, long quantity, long stockAfter) {
+    }
+
+    public Optional<ProductHistory> history(long productId, int days) {
+        BinaryObject product = ignite.cache(PRODUCT_CACHE).<Long, BinaryObject>withKeepBinary().get(productId);
+        if (product == null) {
+            return Optional.empty();
+        }
+        long stock = product.<Long>field("stock");
+        long now = clock.instant().getEpochSecond();
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        long since = Math.min(first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1,
+                now - RiskParameters.TREND_DAYS * RiskParameters.DAY);
+        List<Change> changes = changes(productId, since);
+
+        DemandHistory demand = new DemandHistory();
+        changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp(), now));
+        RiskParameters parameters = new RiskParameters(0, now, settings.threshold(), settings.horizonDays());
+        Assessment assessment = RiskModel.assess(stock, demand, parameters);
+        return Optional.of(new ProductHistory(productId, product.field("name"), stock,
+                days(changes, first, today, stock), forecast(assessment, parameters),
+                projection(assessment, today)));
+    }
+
+    private List<Change> changes(long productId, long since) {
+        SqlFieldsQuery query = new SqlFieldsQuery(CHANGES).setArgs(productId, since)
+                .setPartitions(ignite.affinity(CHANGE_CACHE).partition(productId));
+        return ignite.cache(CHANGE_CACHE).query(query).getAll().stream()
+                .map(row -> new Change((Long) row.get(0), ChangeType.valueOf((String) row.get(1)), (Long) row.get(2),
+                        (Long) row.get(3)))
+                .toList();
+    }
+
+    /** Sales and restocks per UTC day, and the stock at each day's end (carried over days without changes). */
+    private static List<ProductHistory.Day> days(List<Change> changes, LocalDate first, LocalDate today, long stock) {
+        long firstSecond = first.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        Long opening = null;
+        Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c.timestamp() < firstSecond) {
+                opening = c.stockAfter();
+                continue;
+            }
+            if (opening == null) {
+                opening = c.stockAfter() - c.type().apply(0, c.quantity());
+            }
+            LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(c.timestamp()), ZoneOffset.UTC);
+            long[] totals = byDay.computeIfAbsent(day, d -> new long[3]);
+            totals[c.type() == ChangeType.SALE ? 0 : 1] += c.quantity();
+            totals[2] = c.stockAfter();
+        }
+        long closing = opening == null ? stock : opening;
+        List<ProductHistory.Day> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            long[] totals = byDay.get(day);
+            if (totals != null) {
+                closing = totals[2];
+            }
+            days.add(new ProductHistory.Day(day, totals == null ? 0 : totals[0], totals == null ? 0 : totals[1],
+                    closing));
+        }
+        return days;
+    }
+
+    private static ProductHistory.Forecast forecast(Assessment a, RiskParameters p) {
+        return new ProductHistory.Forecast(p.now(), a.riskClass(), a.sales7d(), a.restocks7d(), a.velocity(),
+                a.projected(), p.threshold(), p.horizonDays(), a.dailyDemand(), a.trend(), a.daysOfCover(),
+                a.stockOutDays(), a.stockOutDays() == null ? null
+                        : p.now() + Math.round(a.stockOutDays() * RiskParameters.DAY));
+    }
+
+    /** Stock day by day from today until the forecast runs it out, at most twice the horizon ahead. */
+    private List<ProductHistory.Projection> projection(Assessment a, LocalDate today) {
+        int days = 2 * settings.horizonDays();
+        if (a.stockOutDays() != null) {
+            days = (int) Math.min(days, Math.ceil(a.stockOutDays()));
+        }
+        List<ProductHistory.Projection> points = new ArrayList<>();
+        for (int t = 0; t <= days; t++) {
+            points.add(new ProductHistory.Projection(today.plusDays(t),
+                    a.stock() - RiskModel.demandWithin(t, a.dailyDemand(), a.trend())));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,131 @@
+package com.stockoutradar.web.risk;
+
+import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REFRESH_SEQUENCE;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteLock;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.transactions.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import com.stockoutradar.api.RiskRefreshView;
+import com.stockoutradar.compute.risk.NodeScan;
+import com.stockoutradar.compute.risk.RiskParameters;
+import com.stockoutradar.compute.risk.RiskRefreshRecord;
+import com.stockoutradar.compute.risk.RiskScanTask;
+import com.stockoutradar.compute.risk.ScanTotals;
+
+/**
+ * Runs risk refreshes: scheduled, on demand and at start-up, one at a time (a request during a refresh joins it;
+ * across application instances a cluster lock takes turns). A refresh scans every server node in parallel, then
+ * makes its result current in one transaction and drops the rows of older refreshes, keeping the previous one for
+ * readers still on it.
+ */
+@Service
+public class RiskRefresher {
+    private static final Logger log = LoggerFactory.getLogger(RiskRefresher.class);
+
+    private final Ignite ignite;
+    private final RiskProperties settings;
+    private final Clock clock;
+    private final AtRiskQueries queries;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "risk-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private CompletableFuture<RiskRefreshView> running;
+
+    public RiskRefresher(Ignite ignite, RiskProperties settings, Clock clock, AtRiskQueries queries) {
+        this.ignite = ignite;
+        this.settings = settings;
+        this.clock = clock;
+        this.queries = queries;
+    }
+
+    /** Refreshes as of now, or joins the refresh already running. */
+    public synchronized CompletableFuture<RiskRefreshView> refresh() {
+        return refresh(null);
+    }
+
+    /** Refreshes as of {@code asOf} (unix s; null: now), or joins the refresh already running. */
+    public synchronized CompletableFuture<RiskRefreshView> refresh(Long asOf) {
+        if (running == null || running.isDone()) {
+            running = CompletableFuture.supplyAsync(
+                    () -> run(asOf == null ? clock.instant().getEpochSecond() : asOf), worker);
+        }
+        return running;
+    }
+
+    @Scheduled(initialDelayString = "${radar.risk.refresh-every}", fixedDelayString = "${radar.risk.refresh-every}")
+    void scheduled() {
+        refresh().join();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (settings.refreshOnStart()) {
+            refresh().whenComplete((refresh, failure) -> {
+                if (failure != null) {
+                    log.error("start-up risk refresh failed", failure);
+                }
+            });
+        }
+    }
+
+    private RiskRefreshView run(long now) {
+        IgniteLock lock = ignite.reentrantLock("radar-risk-refresh", true, false, true);
+        lock.lock();
+        try {
+            long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
+            RiskParameters parameters = new RiskParameters(id, now, settings.threshold(), settings.horizonDays());
+            long startedAt = clock.millis();
+            List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
+                    .execute(new RiskScanTask(), parameters);
+            ScanTotals totals = ScanTotals.of(scans);
+            RiskRefreshRecord record = new RiskRefreshRecord(parameters, startedAt / 1000,
+                    clock.millis() - startedAt, totals, true);
+            Long previous = makeCurrent(id, record);
+            if (previous != null) {
+                ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("DELETE FROM AT_RISK WHERE refresh_id < ?")
+                        .setArgs(previous)).getAll();
+            }
+            log.info("risk refresh {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
+                            + "7-day rule, {} trending) in {} ms", id, now, totals.products(), totals.nodes(),
+                    totals.atRisk(), totals.outOfStock(), totals.seedRule(), totals.trending(),
+                    record.durationMillis());
+            return AtRiskQueries.view(id, record);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Switches readers to refresh {@code id} in one transaction; returns the refresh that was current before. */
+    private Long makeCurrent(long id, RiskRefreshRecord record) {
+        Long previous = queries.currentRefreshId();
+        IgniteCache<Long, RiskRefreshRecord> refreshes = ignite.cache(RISK_REFRESH_CACHE);
+        try (Transaction tx = ignite.transactions().txStart()) {
+            if (previous != null) {
+                RiskRefreshRecord old = refreshes.get(previous);
+                refreshes.put(previous, old.superseded());
+            }
+            refreshes.put(id, record);
+            tx.commit();
+        }
+        return previous;
+    }
+}
