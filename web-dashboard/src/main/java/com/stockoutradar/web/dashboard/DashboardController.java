@@ -9,7 +9,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import com.stockoutradar.web.risk.RiskRefresher;
 
 /** The analysts' pages, rendered on the server: the table works without JavaScript; charts need it. */
 @Controller
-@Validated
 class DashboardController {
     static final int PAGE_SIZE = 50;
 

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import com.stockoutradar.web.problem.InvalidInputException;
 
 /** The inventory service's interface: products' stock by id, set one at a time or imported in bulk. */
 @RestController
-@Validated
 class InventoryController {
     private final Inventory inventory;
     private final ProductImporter importer;

@@ -1,8 +1,12 @@
 package com.stockoutradar.web.problem;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +65,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> FieldProblem.of(f.getField(), f.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, problems));
+    }
+
+    /** Constraints checked outside Spring MVC's own parameter validation. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String field = null;
+                    for (Path.Node node : v.getPropertyPath()) {
+                        field = node.getName();
+                    }
+                    return FieldProblem.of(field, v.getMessage());
+                })
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, problems);
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,6 @@ import com.stockoutradar.api.RiskRefreshView;
 /** The at-risk list as JSON and CSV, product histories, and refresh on demand. */
 @RestController
 @RequestMapping("/api")
-@Validated
 class RiskApiController {
     private static final String[] CSV_HEADER = {"rank", "product_id", "name", "risk_class", "stock", "sales_7d",
         "restocks_7d", "velocity", "projected", "daily_demand", "trend", "days_of_cover", "stock_out_days",
