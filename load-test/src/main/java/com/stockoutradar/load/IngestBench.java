@@ -25,7 +25,7 @@ import com.stockoutradar.api.StockoutRadarClient;
  * fixed concurrency, {@code POST /sales} batch throughput, and how long write-behind takes to bring PostgreSQL's
  * row count to the acknowledged count.
  * <pre>
- * java -jar load-test/target/ingest-bench.jar --url=http://127.0.0.1:8080 \
+ * java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
  *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres \
  *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2
  * </pre>
@@ -133,7 +133,7 @@ public final class IngestBench {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

@@ -1,0 +1,135 @@
+package com.stockoutradar.load;
+
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.api.StockoutRadarClient;
+
+/**
+ * Times a full risk refresh on a shop of a given size, against the brief's rule as one SQL {@code GROUP BY} in
+ * PostgreSQL on the same rows, in the same run. Loads the shop through the API first (CSV import, sale batches over
+ * the last 7 days) unless {@code --load=false}; run it against an application started with demo data off.
+ * <pre>
+ * java -jar web-dashboard/target/stockout-radar.jar --radar.demo.enabled=false --radar.grid.data-region-size=6GB &amp;
+ * java -Dloader.main=com.stockoutradar.load.RiskBench -jar load-test/target/load-test.jar \
+ *      --products=1000000 --sales-per-product=3 \
+ *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres
+ * </pre>
+ */
+public final class RiskBench {
+    private static final String SEED_RULE_SQL = """
+            SELECT count(*) FROM product p LEFT JOIN (
+                SELECT pid, SUM(CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END) AS velocity
+                FROM inventory_change WHERE timestamp > ? - 604800 GROUP BY pid) w ON w.pid = p.id
+            WHERE p.stock - COALESCE(w.velocity, 0) <= 0""";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = IngestBench.options(args);
+        URI url = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+        int products = Integer.parseInt(options.getOrDefault("products", "100000"));
+        int salesPerProduct = Integer.parseInt(options.getOrDefault("sales-per-product", "3"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        String jdbc = options.get("jdbc");
+        StockoutRadarClient client = new StockoutRadarClient(url);
+        long now = System.currentTimeMillis() / 1000;
+
+        if (!"false".equals(options.get("load"))) {
+            load(client, products, salesPerProduct, now, jdbc);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        System.out.printf("risk refresh, %,d products, about %d sales each over the last 7 days%n", products,
+                salesPerProduct);
+        for (int round = 1; round <= rounds; round++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/api/risk/refresh"))
+                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode refresh = json.readTree(response.body());
+            System.out.printf("  grid round %d: %,d ms in the grid (%,d ms with HTTP), %,d products, %,d changes, "
+                            + "%,d at risk, %d node(s)%n", round, refresh.get("durationMillis").asLong(),
+                    (System.nanoTime() - started) / 1_000_000, refresh.get("productsScanned").asLong(),
+                    refresh.get("changesScanned").asLong(), refresh.get("outOfStock").asLong()
+                            + refresh.get("seedRule").asLong() + refresh.get("trending").asLong(),
+                    refresh.get("nodes").asInt());
+        }
+        if (jdbc != null) {
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                for (int round = 1; round <= rounds; round++) {
+                    long started = System.nanoTime();
+                    long atRisk;
+                    try (var query = c.prepareStatement(SEED_RULE_SQL)) {
+                        query.setLong(1, now);
+                        try (ResultSet rs = query.executeQuery()) {
+                            rs.next();
+                            atRisk = rs.getLong(1);
+                        }
+                    }
+                    System.out.printf("  PostgreSQL GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n",
+                            round, (System.nanoTime() - started) / 1_000_000, atRisk);
+                }
+            }
+        }
+    }
+
+    private static void load(StockoutRadarClient client, int products, int salesPerProduct, long now, String jdbc)
+            throws Exception {
+        Random random = new Random(7);
+        Path csv = Files.createTempFile("risk-bench-products-", ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+            for (int id = 1; id <= products; id++) {
+                out.write(id + "," + random.nextInt(40) + ",Product " + id + "\n");
+            }
+        }
+        long started = System.nanoTime();
+        client.importProducts(csv);
+        Files.delete(csv);
+        System.out.printf("loaded %,d products in %,d ms%n", products, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        long sales = (long) products * salesPerProduct;
+        List<SaleRequest> batch = new ArrayList<>(10_000);
+        for (long i = 0; i < sales; i++) {
+            batch.add(new SaleRequest((long) random.nextInt(10_000_000), 1L + random.nextInt(products),
+                    1L + random.nextInt(3), now - random.nextInt(7 * 86_400), null));
+            if (batch.size() == 10_000) {
+                client.sales(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            client.sales(batch);
+        }
+        System.out.printf("loaded %,d sales in %,d ms%n", sales, (System.nanoTime() - started) / 1_000_000);
+        if (jdbc != null) {
+            try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+                while (true) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM inventory_change")) {
+                        rs.next();
+                        if (rs.getLong(1) >= sales) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(500);
+                }
+                s.execute("ANALYZE");
+            }
+        }
+    }
+}
