@@ -16,19 +16,31 @@ public final class RiskParameters implements Serializable {
     public static final int TREND_DAYS = 14;
 
     private final long refreshId;
+    private final long keepFrom;
     private final long now;
     private final long threshold;
     private final int horizonDays;
 
-    public RiskParameters(long refreshId, long now, long threshold, int horizonDays) {
+    public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays) {
         this.refreshId = refreshId;
+        this.keepFrom = keepFrom;
         this.now = now;
         this.threshold = threshold;
         this.horizonDays = horizonDays;
     }
 
+    /** For a computation whose results are not kept (a product page's forecast). */
+    public static RiskParameters asOf(long now, long threshold, int horizonDays) {
+        return new RiskParameters(0, 0, now, threshold, horizonDays);
+    }
+
     public long refreshId() {
         return refreshId;
+    }
+
+    /** {@code AT_RISK} rows of refreshes before this one are dropped: the current refresh's, and newer, stay. */
+    public long keepFrom() {
+        return keepFrom;
     }
 
     /** Unix seconds the computation is as of: the system clock, or a test's or backtest's own. */

@@ -4,10 +4,11 @@ import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import javax.cache.Cache;
 
@@ -26,9 +27,11 @@ import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.RiskClass;
 
 /**
- * One node's share of a risk refresh. Reads, partition by partition, this node's primary changes of the last 14 days
- * and its primary products straight from the binary entries (no deserialization, no per-product round trips),
- * assesses every product, and streams the at-risk ones into the local partitions of {@code AT_RISK}.
+ * One node's share of a risk refresh, over the partitions this node is primary for (products and their changes
+ * share partitions, so these hold both). Partition by partition, on all cores: sums the partition's changes of the
+ * last 14 days per product straight from the binary entries (no deserialization, no per-product round trips), then
+ * assesses the partition's products and streams the at-risk ones into the same partition of {@code AT_RISK}, where
+ * it also drops rows of refreshes no reader can still be on. Memory stays one partition's worth per core.
  */
 final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
@@ -45,66 +48,88 @@ final class RiskScanJob extends ComputeJobAdapter {
         this.parameters = parameters;
     }
 
+    /** What the partitions of this node held. */
+    private static final class Counts {
+        final LongAdder products = new LongAdder();
+        final LongAdder changes = new LongAdder();
+        final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
+                RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
+
+        long atRisk(RiskClass riskClass) {
+            return atRisk.get(riskClass).sum();
+        }
+    }
+
     @Override
     public NodeScan execute() {
         long started = System.nanoTime();
-        // products and their changes share partitions: the ones this node is primary for hold both
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
-        Map<Long, DemandHistory> histories = new HashMap<>();
-        long changes = scanChanges(partitions, histories);
-        Map<RiskClass, Long> atRisk = new EnumMap<>(RiskClass.class);
-        long products;
+        Counts counts = new Counts();
         try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE)) {
-            products = scan(PRODUCT_CACHE, partitions, (Cache.Entry<Long, BinaryObject> product) -> {
-                long pid = product.getKey();
-                Assessment assessment = RiskModel.assess(product.getValue().<Long>field("stock"),
-                        histories.getOrDefault(pid, NO_CHANGES), parameters);
-                if (assessment.atRisk()) {
-                    out.addData(new AtRiskKey(parameters.refreshId(), pid),
-                            new AtRiskRow(product.getValue().field("name"), assessment, parameters.now()));
-                    atRisk.merge(assessment.riskClass(), 1L, Long::sum);
-                }
+            out.allowOverwrite(true);
+            IntStream.of(partitions).parallel().forEach(partition -> {
+                dropOldRows(partition, out);
+                assess(partition, histories(partition, counts), out, counts);
             });
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), counts.products.sum(), counts.changes.sum(),
+                counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
+                counts.atRisk(RiskClass.TRENDING), millis);
         log.info("risk scan {}: {} products in {} partitions, {} changes, {} at risk in {} ms", parameters.refreshId(),
-                products, partitions.length, changes, atRisk.values().stream().mapToLong(Long::longValue).sum(),
-                millis);
-        return new NodeScan(ignite.cluster().localNode().id(), products, changes,
-                atRisk.getOrDefault(RiskClass.OUT_OF_STOCK, 0L), atRisk.getOrDefault(RiskClass.SEED_RULE, 0L),
-                atRisk.getOrDefault(RiskClass.TRENDING, 0L), millis);
+                scan.products(), partitions.length, scan.changes(),
+                scan.outOfStock() + scan.seedRule() + scan.trending(), millis);
+        return scan;
     }
 
-    /** Sums each product's changes of the last 14 days; returns how many changes that were. */
-    private long scanChanges(int[] partitions, Map<Long, DemandHistory> histories) {
+    /** The partition's changes of the last 14 days, summed per product. */
+    private Map<Long, DemandHistory> histories(int partition, Counts counts) {
         long now = parameters.now();
         long since = now - RiskParameters.TREND_DAYS * RiskParameters.DAY;
-        long[] recent = {0};
-        scan(CHANGE_CACHE, partitions, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
+        Map<Long, DemandHistory> histories = new HashMap<>();
+        scan(CHANGE_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
             BinaryObject value = change.getValue();
             long timestamp = value.<Long>field("timestamp");
             if (timestamp > since) {
-                recent[0]++;
+                counts.changes.increment();
                 histories.computeIfAbsent(change.getKey().<Long>field("pid"), pid -> new DemandHistory())
                         .add(SALE.equals(value.field("type")), value.<Long>field("quantity"), timestamp, now);
             }
         });
-        return recent[0];
+        return histories;
     }
 
-    /** Visits every entry of the given local partitions of a cache, as binary objects; returns how many. */
-    private <K> long scan(String cacheName, int[] partitions, Consumer<Cache.Entry<K, BinaryObject>> visitor) {
-        IgniteCache<K, BinaryObject> cache = ignite.cache(cacheName).withKeepBinary();
-        long entries = 0;
-        for (int partition : partitions) {
-            try (QueryCursor<Cache.Entry<K, BinaryObject>> cursor = cache.query(
-                    new ScanQuery<K, BinaryObject>(partition).setLocal(true))) {
-                for (Cache.Entry<K, BinaryObject> entry : cursor) {
-                    visitor.accept(entry);
-                    entries++;
-                }
+    private void assess(int partition, Map<Long, DemandHistory> histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
+                        Counts counts) {
+        scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
+            counts.products.increment();
+            long pid = product.getKey();
+            Assessment assessment = RiskModel.assess(product.getValue().<Long>field("stock"),
+                    histories.getOrDefault(pid, NO_CHANGES), parameters);
+            if (assessment.atRisk()) {
+                out.addData(new AtRiskKey(parameters.refreshId(), pid),
+                        new AtRiskRow(product.getValue().field("name"), assessment, parameters.now()));
+                counts.atRisk.get(assessment.riskClass()).increment();
             }
+        });
+    }
+
+    /** Rows of refreshes before the one readers may still be on are no longer read by anyone. */
+    private void dropOldRows(int partition, IgniteDataStreamer<AtRiskKey, AtRiskRow> out) {
+        scan(AT_RISK_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> row) -> {
+            long refreshId = row.getKey().<Long>field("refreshId");
+            if (refreshId < parameters.keepFrom()) {
+                out.removeData(new AtRiskKey(refreshId, row.getKey().<Long>field("pid")));
+            }
+        });
+    }
+
+    /** Visits every entry of one local partition of a cache, as binary objects. */
+    private <K> void scan(String cacheName, int partition, Consumer<Cache.Entry<K, BinaryObject>> visitor) {
+        IgniteCache<K, BinaryObject> cache = ignite.cache(cacheName).withKeepBinary();
+        try (QueryCursor<Cache.Entry<K, BinaryObject>> cursor = cache.query(
+                new ScanQuery<K, BinaryObject>(partition).setLocal(true))) {
+            cursor.forEach(visitor);
         }
-        return entries;
     }
 }

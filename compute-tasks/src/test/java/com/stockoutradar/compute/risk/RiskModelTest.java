@@ -11,7 +11,7 @@ import com.stockoutradar.api.RiskClass;
 class RiskModelTest {
     static final long NOW = 1_800_000_000L;
     static final long DAY = RiskParameters.DAY;
-    final RiskParameters parameters = new RiskParameters(1, NOW, 0, 7);
+    final RiskParameters parameters = RiskParameters.asOf(NOW, 0, 7);
 
     /** {@code perDay[i]} units sold i days ago, at noon of that rolling day. */
     static DemandHistory sales(long... perDay) {
@@ -117,7 +117,7 @@ class RiskModelTest {
     @Test
     void thresholdRaisesTheBar() {
         DemandHistory steady = sales(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
-        RiskParameters cautious = new RiskParameters(1, NOW, 10, 7);
+        RiskParameters cautious = RiskParameters.asOf(NOW, 10, 7);
 
         assertThat(RiskModel.assess(20, steady, cautious).riskClass()).isEqualTo(RiskClass.SEED_RULE);
         assertThat(RiskModel.assess(25, steady, cautious).riskClass()).isNull();

@@ -63,7 +63,7 @@ public class ProductHistories {
 
         DemandHistory demand = new DemandHistory();
         changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp(), now));
-        RiskParameters parameters = new RiskParameters(0, now, settings.threshold(), settings.horizonDays());
+        RiskParameters parameters = RiskParameters.asOf(now, settings.threshold(), settings.horizonDays());
         Assessment assessment = RiskModel.assess(stock, demand, parameters);
         return Optional.of(new ProductHistory(productId, product.field("name"), stock,
                 days(changes, first, today, stock), forecast(assessment, parameters),

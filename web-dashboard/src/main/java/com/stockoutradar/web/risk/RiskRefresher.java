@@ -1,6 +1,5 @@
 package com.stockoutradar.web.risk;
 
-import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_SEQUENCE;
 
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteLock;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.transactions.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,18 +90,17 @@ public class RiskRefresher {
         lock.lock();
         try {
             long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
-            RiskParameters parameters = new RiskParameters(id, now, settings.threshold(), settings.horizonDays());
+            Long previous = queries.currentRefreshId();
+            // readers may still be on the current refresh: its rows stay until the next one
+            RiskParameters parameters = new RiskParameters(id, previous == null ? id : previous, now,
+                    settings.threshold(), settings.horizonDays());
             long startedAt = clock.millis();
             List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
                     .execute(new RiskScanTask(), parameters);
             ScanTotals totals = ScanTotals.of(scans);
             RiskRefreshRecord record = new RiskRefreshRecord(parameters, startedAt / 1000,
                     clock.millis() - startedAt, totals, true);
-            Long previous = makeCurrent(id, record);
-            if (previous != null) {
-                ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("DELETE FROM AT_RISK WHERE refresh_id < ?")
-                        .setArgs(previous)).getAll();
-            }
+            makeCurrent(id, previous, record);
             log.info("risk refresh {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
                             + "7-day rule, {} trending) in {} ms", id, now, totals.products(), totals.nodes(),
                     totals.atRisk(), totals.outOfStock(), totals.seedRule(), totals.trending(),
@@ -114,9 +111,8 @@ public class RiskRefresher {
         }
     }
 
-    /** Switches readers to refresh {@code id} in one transaction; returns the refresh that was current before. */
-    private Long makeCurrent(long id, RiskRefreshRecord record) {
-        Long previous = queries.currentRefreshId();
+    /** Switches readers from refresh {@code previous} to refresh {@code id} in one transaction. */
+    private void makeCurrent(long id, Long previous, RiskRefreshRecord record) {
         IgniteCache<Long, RiskRefreshRecord> refreshes = ignite.cache(RISK_REFRESH_CACHE);
         try (Transaction tx = ignite.transactions().txStart()) {
             if (previous != null) {
@@ -126,6 +122,5 @@ public class RiskRefresher {
             refreshes.put(id, record);
             tx.commit();
         }
-        return previous;
     }
 }
