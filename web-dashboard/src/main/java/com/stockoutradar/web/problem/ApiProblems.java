@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -89,9 +90,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a validated body names its fields; a path or query parameter names itself
         List<FieldProblem> problems = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> FieldProblem.of(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(f -> FieldProblem.of(f.getField(), f.getDefaultMessage()))
+                        : r.getResolvableErrors().stream().map(err -> FieldProblem.of(
+                                r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, problems));
     }

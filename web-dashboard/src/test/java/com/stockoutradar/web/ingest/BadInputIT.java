@@ -122,6 +122,29 @@ class BadInputIT {
         assertThat(radar.client.product(PRODUCT).orElseThrow().stock()).isEqualTo(50);
     }
 
+    static Stream<Arguments> badQueries() {
+        return Stream.of(
+                Arguments.of("/api/at-risk?class=bogus", "class"),
+                Arguments.of("/api/at-risk?limit=0", "limit"),
+                Arguments.of("/api/at-risk?limit=5000", "limit"),
+                Arguments.of("/api/at-risk?offset=-1", "offset"),
+                Arguments.of("/api/at-risk?sort=price", "sort"),
+                Arguments.of("/api/at-risk?dir=sideways", "dir"),
+                Arguments.of("/api/at-risk.csv?class=nope", "class"),
+                Arguments.of("/api/products/" + PRODUCT + "/history?days=40", "days"),
+                Arguments.of("/api/products/abc/history", "productId"),
+                Arguments.of("/inventory/-5", "productId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badQueries")
+    void badQueryParametersAreRefusedNamingTheParameter(String path, String parameter) {
+        Radar.Answer answer = radar.get(path);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertProblem(answer, List.of(parameter));
+    }
+
     @Test
     void chunkedBodyOverTheSizeLimitIsRefusedWhileItStreams() {
         byte[] body = ("[" + (goodSale() + ",").repeat(70_000) + goodSale() + "]").getBytes();
