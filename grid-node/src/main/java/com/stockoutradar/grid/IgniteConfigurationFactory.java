@@ -48,6 +48,7 @@ public final class IgniteConfigurationFactory {
     /** Node attribute carrying the retention window, so grid jobs use the cluster's value, not a caller's. */
     public static final String RETENTION_SECONDS_ATTRIBUTE = "radar.retention.seconds";
     private static final int PORT_RANGE = 10;
+    private static final String PRODUCT_GROUP = "products";
 
     private IgniteConfigurationFactory() {
     }
@@ -148,13 +149,12 @@ public final class IgniteConfigurationFactory {
                 .setAliases(Map.of("refreshId", "REFRESH_ID", "sales7d", "SALES_7D", "restocks7d", "RESTOCKS_7D",
                         "dailyDemand", "DAILY_DEMAND", "daysOfCover", "DAYS_OF_COVER", "stockOutDays", "STOCK_OUT_DAYS",
                         "stockOutDate", "STOCK_OUT_DATE", "riskClass", "RISK_CLASS", "computedAt", "COMPUTED_AT"))
+                // One index: every refresh rewrites the table, so each index costs on every refresh. Class filters
+                // walk the ranking (counts per class are in RISK_REFRESH).
                 .setIndexes(List.of(
                         new QueryIndex(List.of("refreshId", "stockOutDays", "projected"), QueryIndexType.SORTED)
-                                .setName("AT_RISK_RANKING_IDX"),
-                        new QueryIndex(List.of("refreshId", "riskClass"), QueryIndexType.SORTED)
-                                .setName("AT_RISK_CLASS_IDX")));
+                                .setName("AT_RISK_RANKING_IDX")));
         return colocated(new CacheConfiguration<AtRiskKey, AtRiskRow>(AT_RISK_CACHE), grid)
-                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 .setQueryEntities(List.of(table));
     }
 
@@ -181,8 +181,13 @@ public final class IgniteConfigurationFactory {
                 .setQueryEntities(List.of(table));
     }
 
+    /**
+     * One cache group for everything keyed by product: the caches share partitions, so a partition moves between
+     * nodes as one, and a node that owns a product's partition owns its changes and risk rows too.
+     */
     private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {
         return cache
+                .setGroupName(PRODUCT_GROUP)
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)

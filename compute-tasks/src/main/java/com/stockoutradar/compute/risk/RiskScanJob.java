@@ -15,6 +15,7 @@ import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
+import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
@@ -52,6 +53,8 @@ final class RiskScanJob extends ComputeJobAdapter {
     private static final class Counts {
         final LongAdder products = new LongAdder();
         final LongAdder changes = new LongAdder();
+        final LongAdder changeNanos = new LongAdder();
+        final LongAdder productNanos = new LongAdder();
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
@@ -65,20 +68,29 @@ final class RiskScanJob extends ComputeJobAdapter {
         long started = System.nanoTime();
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
         Counts counts = new Counts();
+        long flushStarted;
         try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE)) {
             out.allowOverwrite(true);
             IntStream.of(partitions).parallel().forEach(partition -> {
                 dropOldRows(partition, out);
-                assess(partition, histories(partition, counts), out, counts);
+                long changesStarted = System.nanoTime();
+                Map<Long, DemandHistory> histories = histories(partition, counts);
+                long productsStarted = System.nanoTime();
+                assess(partition, histories, out, counts);
+                counts.changeNanos.add(productsStarted - changesStarted);
+                counts.productNanos.add(System.nanoTime() - productsStarted);
             });
+            flushStarted = System.nanoTime();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), counts.products.sum(), counts.changes.sum(),
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
-        log.info("risk scan {}: {} products in {} partitions, {} changes, {} at risk in {} ms", parameters.refreshId(),
-                scan.products(), partitions.length, scan.changes(),
-                scan.outOfStock() + scan.seedRule() + scan.trending(), millis);
+        log.info("risk scan {}: {} products in {} partitions, {} changes, {} at risk in {} ms (thread time: changes {} ms,"
+                        + " products {} ms; last writes {} ms)", parameters.refreshId(), scan.products(),
+                partitions.length, scan.changes(), scan.outOfStock() + scan.seedRule() + scan.trending(), millis,
+                counts.changeNanos.sum() / 1_000_000, counts.productNanos.sum() / 1_000_000,
+                (System.nanoTime() - flushStarted) / 1_000_000);
         return scan;
     }
 
@@ -87,13 +99,21 @@ final class RiskScanJob extends ComputeJobAdapter {
         long now = parameters.now();
         long since = now - RiskParameters.TREND_DAYS * RiskParameters.DAY;
         Map<Long, DemandHistory> histories = new HashMap<>();
+        BinaryField[] fields = new BinaryField[4];
         scan(CHANGE_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
             BinaryObject value = change.getValue();
-            long timestamp = value.<Long>field("timestamp");
+            if (fields[0] == null) {
+                // field handles read a value without building a reader per object
+                fields[0] = value.type().field("timestamp");
+                fields[1] = value.type().field("type");
+                fields[2] = value.type().field("quantity");
+                fields[3] = change.getKey().type().field("pid");
+            }
+            long timestamp = fields[0].<Long>value(value);
             if (timestamp > since) {
                 counts.changes.increment();
-                histories.computeIfAbsent(change.getKey().<Long>field("pid"), pid -> new DemandHistory())
-                        .add(SALE.equals(value.field("type")), value.<Long>field("quantity"), timestamp, now);
+                histories.computeIfAbsent(fields[3].<Long>value(change.getKey()), pid -> new DemandHistory())
+                        .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp, now);
             }
         });
         return histories;
@@ -101,14 +121,19 @@ final class RiskScanJob extends ComputeJobAdapter {
 
     private void assess(int partition, Map<Long, DemandHistory> histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
                         Counts counts) {
+        BinaryField[] fields = new BinaryField[2];
         scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
             counts.products.increment();
+            if (fields[0] == null) {
+                fields[0] = product.getValue().type().field("stock");
+                fields[1] = product.getValue().type().field("name");
+            }
             long pid = product.getKey();
-            Assessment assessment = RiskModel.assess(product.getValue().<Long>field("stock"),
+            Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
                     histories.getOrDefault(pid, NO_CHANGES), parameters);
             if (assessment.atRisk()) {
                 out.addData(new AtRiskKey(parameters.refreshId(), pid),
-                        new AtRiskRow(product.getValue().field("name"), assessment, parameters.now()));
+                        new AtRiskRow(fields[1].value(product.getValue()), assessment, parameters.now()));
                 counts.atRisk.get(assessment.riskClass()).increment();
             }
         });
