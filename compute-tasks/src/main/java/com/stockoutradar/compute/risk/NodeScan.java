@@ -8,6 +8,7 @@ public final class NodeScan implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final UUID nodeId;
+    private final int partitions;
     private final long products;
     private final long changes;
     private final long outOfStock;
@@ -15,8 +16,10 @@ public final class NodeScan implements Serializable {
     private final long trending;
     private final long millis;
 
-    NodeScan(UUID nodeId, long products, long changes, long outOfStock, long seedRule, long trending, long millis) {
+    NodeScan(UUID nodeId, int partitions, long products, long changes, long outOfStock, long seedRule, long trending,
+             long millis) {
         this.nodeId = nodeId;
+        this.partitions = partitions;
         this.products = products;
         this.changes = changes;
         this.outOfStock = outOfStock;
@@ -27,6 +30,11 @@ public final class NodeScan implements Serializable {
 
     public UUID nodeId() {
         return nodeId;
+    }
+
+    /** Partitions scanned: the ones this node was primary for. */
+    public int partitions() {
+        return partitions;
     }
 
     /** Products scanned: this node's primary products. */

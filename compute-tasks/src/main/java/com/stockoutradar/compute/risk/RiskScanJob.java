@@ -83,7 +83,8 @@ final class RiskScanJob extends ComputeJobAdapter {
             flushStarted = System.nanoTime();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), counts.products.sum(), counts.changes.sum(),
+        NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), partitions.length, counts.products.sum(),
+                counts.changes.sum(),
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
         log.info("risk scan {}: {} products in {} partitions, {} changes, {} at risk in {} ms (thread time: changes {} ms,"

@@ -16,6 +16,11 @@ public record ScanTotals(int nodes, long products, long changes, long outOfStock
                 List.copyOf(scans));
     }
 
+    /** Partitions the nodes scanned together: all of them exactly once unless partitions moved during the scan. */
+    public int partitions() {
+        return perNode.stream().mapToInt(NodeScan::partitions).sum();
+    }
+
     public long atRisk() {
         return outOfStock + seedRule + trending;
     }

@@ -1,5 +1,6 @@
 package com.stockoutradar.web.risk;
 
+import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_SEQUENCE;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteLock;
 import org.apache.ignite.transactions.Transaction;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ import com.stockoutradar.compute.risk.ScanTotals;
 @Service
 public class RiskRefresher {
     private static final Logger log = LoggerFactory.getLogger(RiskRefresher.class);
+    private static final int ATTEMPTS = 3;
 
     private final Ignite ignite;
     private final RiskProperties settings;
@@ -89,26 +92,47 @@ public class RiskRefresher {
         IgniteLock lock = ignite.reentrantLock("radar-risk-refresh", true, false, true);
         lock.lock();
         try {
-            long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
-            Long previous = queries.currentRefreshId();
-            // readers may still be on the current refresh: its rows stay until the next one
-            RiskParameters parameters = new RiskParameters(id, previous == null ? id : previous, now,
-                    settings.threshold(), settings.horizonDays());
-            long startedAt = clock.millis();
-            List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
-                    .execute(new RiskScanTask(), parameters);
-            ScanTotals totals = ScanTotals.of(scans);
-            RiskRefreshRecord record = new RiskRefreshRecord(parameters, startedAt / 1000,
-                    clock.millis() - startedAt, totals, true);
-            makeCurrent(id, previous, record);
-            log.info("risk refresh {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
-                            + "7-day rule, {} trending) in {} ms", id, now, totals.products(), totals.nodes(),
-                    totals.atRisk(), totals.outOfStock(), totals.seedRule(), totals.trending(),
-                    record.durationMillis());
-            return AtRiskQueries.view(id, record);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return runOnce(now);
+                } catch (IgniteException e) {
+                    // partitions moved while they were scanned (a node joined or left): scan again on the new
+                    // layout; the failed attempt's rows are never made current and are dropped by a later scan
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                    log.warn("risk refresh attempt {} of {} failed, trying again: {}", attempt, ATTEMPTS,
+                            e.getMessage());
+                }
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    private RiskRefreshView runOnce(long now) {
+        long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
+        Long previous = queries.currentRefreshId();
+        // readers may still be on the current refresh: its rows stay until the next one
+        RiskParameters parameters = new RiskParameters(id, previous == null ? id : previous, now,
+                settings.threshold(), settings.horizonDays());
+        long startedAt = clock.millis();
+        List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
+                .execute(new RiskScanTask(), parameters);
+        ScanTotals totals = ScanTotals.of(scans);
+        int partitions = ignite.affinity(PRODUCT_CACHE).partitions();
+        if (totals.partitions() != partitions) {
+            throw new IgniteException("the nodes scanned " + totals.partitions() + " partitions of " + partitions
+                    + ": partitions moved during the scan");
+        }
+        RiskRefreshRecord record = new RiskRefreshRecord(parameters, startedAt / 1000,
+                clock.millis() - startedAt, totals, true);
+        makeCurrent(id, previous, record);
+        log.info("risk refresh {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
+                        + "7-day rule, {} trending) in {} ms", id, now, totals.products(), totals.nodes(),
+                totals.atRisk(), totals.outOfStock(), totals.seedRule(), totals.trending(),
+                record.durationMillis());
+        return AtRiskQueries.view(id, record);
     }
 
     /** Switches readers from refresh {@code previous} to refresh {@code id} in one transaction. */

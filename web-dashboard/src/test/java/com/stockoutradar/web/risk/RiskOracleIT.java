@@ -194,8 +194,10 @@ class RiskOracleIT {
             for (long pid = 1; pid <= PRODUCTS; pid++) {
                 owned.merge(affinity.mapKeyToNode(pid), 1L, Long::sum);
             }
+            // every node primary for some partitions: the cluster has switched to the final layout
             return allNodes().stream().allMatch(node -> node.cache(GridNames.PRODUCT_CACHE)
-                    .localSize(CachePeekMode.PRIMARY) == owned.getOrDefault(node.cluster().localNode(), 0L));
+                    .localSize(CachePeekMode.PRIMARY) == owned.getOrDefault(node.cluster().localNode(), 0L)
+                    && affinity.primaryPartitions(node.cluster().localNode()).length > 0);
         });
     }
 
