@@ -1,6 +1,10 @@
 package com.stockoutradar.grid.store;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 
 import org.slf4j.Logger;
@@ -37,12 +41,27 @@ class EmbeddedPostgresConfiguration {
                 // Spring stops it, after the grid's last write-behind flush; a JVM hook of its own could go first
                 .setRegisterShutdownHook(false);
         if (settings.port() > 0) {
+            requireFree(settings.port());
             builder.setPort(settings.port());
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("embedded PostgreSQL on port {} with data in {} started in {} ms", postgres.getPort(),
                 settings.dataDirectory().toAbsolutePath(), System.currentTimeMillis() - started);
         return postgres;
+    }
+
+    /**
+     * The server would otherwise be taken as started when anything answers on the port, such as a PostgreSQL a
+     * killed earlier run left behind on another data directory.
+     */
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (BindException e) {
+            throw new IllegalStateException("port " + port + " for the embedded PostgreSQL is in use: another "
+                    + "PostgreSQL (perhaps one a killed run left behind) is listening there; stop it or set "
+                    + "radar.embedded-postgres.port", e);
+        }
     }
 
     /** Boot builds the pool (with the spring.datasource.hikari settings) from these details. */
