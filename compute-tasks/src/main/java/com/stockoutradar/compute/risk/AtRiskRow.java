@@ -40,16 +40,4 @@ public final class AtRiskRow implements Serializable {
         this.riskClass = a.riskClass().name();
         this.computedAt = computedAt;
     }
-
-    public long projected() {
-        return projected;
-    }
-
-    public long velocity() {
-        return velocity;
-    }
-
-    public String riskClass() {
-        return riskClass;
-    }
 }

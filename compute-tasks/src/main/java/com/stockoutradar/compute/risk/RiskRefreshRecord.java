@@ -58,10 +58,6 @@ public final class RiskRefreshRecord implements Serializable {
         return new RiskRefreshRecord(this, false);
     }
 
-    public boolean current() {
-        return current;
-    }
-
     public long computedAt() {
         return computedAt;
     }
