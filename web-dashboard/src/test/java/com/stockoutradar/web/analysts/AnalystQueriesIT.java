@@ -1,0 +1,228 @@
+package com.stockoutradar.web.analysts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.internal.IgniteEx;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.stockoutradar.api.ProductRequest;
+import com.stockoutradar.api.RestockRequest;
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.web.GridIntegrationTest;
+import com.stockoutradar.web.Radar;
+import com.stockoutradar.web.risk.RiskRefresher;
+
+/**
+ * Runs every query of {@code docs/analysts.md} through Ignite's thin JDBC driver against a running node, on a small
+ * shop whose answers are worked out by hand, so the document cannot drift from the system.
+ */
+@GridIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalystQueriesIT {
+    static final Path DOCUMENT = Path.of("../docs/analysts.md");
+    static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z-]+)\\n(.*?)```", Pattern.DOTALL);
+    static final Pattern PARAMETER = Pattern.compile(":(now|pid)\\b");
+    static final long DAY = 86_400;
+    static final long NOW = Radar.now() - 600;
+
+    @Autowired
+    Radar radar;
+    @Autowired
+    Ignite ignite;
+    @Autowired
+    RiskRefresher refresher;
+
+    Map<String, String> queries;
+
+    /**
+     * Mug (1): 2 sold 9 days ago, 5 on each of days 1, 3, 5 ago. Lamp (2): 3 a day on days 4..1 ago from 10, out at
+     * the last, restocked 20 an hour later. Kettle (3): 1 a day on days 6..1 ago from 5, out at day 2. Scarf (4): no
+     * sales. Tea (5): 4, 6, 8 sold on days 2, 1, 0 ago from 40. Customers: 7 buys mugs and tea, 8 lamps, 9 kettles.
+     */
+    @BeforeAll
+    void smallShop() throws Exception {
+        queries = queries();
+        radar.client.putProduct(1, new ProductRequest(100L, "Mug"));
+        radar.client.putProduct(2, new ProductRequest(10L, "Lamp"));
+        radar.client.putProduct(3, new ProductRequest(5L, "Kettle"));
+        radar.client.putProduct(4, new ProductRequest(50L, "Scarf"));
+        radar.client.putProduct(5, new ProductRequest(40L, "Tea"));
+        sale(7, 1, 2, daysAgo(9));
+        for (int day : new int[] {5, 3, 1}) {
+            sale(7, 1, 5, daysAgo(day));
+        }
+        for (int day = 4; day >= 1; day--) {
+            sale(8, 2, 3, daysAgo(day));
+        }
+        radar.client.restock(new RestockRequest(2L, 20L, daysAgo(1) + 3_600, null));
+        for (int day = 6; day >= 1; day--) {
+            sale(9, 3, 1, daysAgo(day));
+        }
+        sale(7, 5, 4, daysAgo(2));
+        sale(7, 5, 6, daysAgo(1));
+        sale(7, 5, 8, daysAgo(0));
+        refresher.refresh(NOW).get();
+    }
+
+    @Test
+    void theDocumentHasAtLeastTenQueriesAndEachIsCheckedHere() {
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(queries.keySet()).containsExactlyInAnyOrder("top-sellers", "demand-doubled", "at-risk-by-class",
+                "at-risk-with-live-stock", "stock-outs", "restock-lag", "daily-sales-of-product", "negative-stock",
+                "top-customers", "trending", "refresh-history");
+    }
+
+    @Test
+    void topSellersThisWeek() throws SQLException {
+        assertThat(run("top-sellers")).containsExactly(row(5L, "Tea", 18L), row(1L, "Mug", 15L),
+                row(2L, "Lamp", 12L), row(3L, "Kettle", 6L));
+    }
+
+    @Test
+    void demandThatDoubled() throws SQLException {
+        assertThat(run("demand-doubled")).containsExactly(row(1L, 15L, 2L));
+    }
+
+    @Test
+    void atRiskByClass() throws SQLException {
+        assertThat(run("at-risk-by-class")).containsExactly(row("OUT_OF_STOCK", 1L), row("TRENDING", 2L));
+    }
+
+    @Test
+    void atRiskWithLiveStockIsRankedByStockOut() throws SQLException {
+        List<List<Object>> rows = run("at-risk-with-live-stock");
+
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(3L, 5L, 2L);
+        assertThat(rows.get(0)).containsSequence("Kettle", "OUT_OF_STOCK", -1L, -1L);
+    }
+
+    @Test
+    void stockOuts() throws SQLException {
+        assertThat(run("stock-outs")).containsExactly(row(2L, daysAgo(1)), row(3L, daysAgo(2)));
+    }
+
+    @Test
+    void restockLag() throws SQLException {
+        assertThat(run("restock-lag")).containsExactly(row(2L, 3_600L));
+    }
+
+    @Test
+    void dailySalesOfOneProductUseTheProductTimeIndex() throws SQLException {
+        assertThat(run("daily-sales-of-product")).extracting(r -> r.get(1)).containsExactly(2L, 5L, 5L, 5L);
+        assertThat(plan("daily-sales-of-product")).contains("INVENTORY_CHANGE_PID_TS_IDX");
+    }
+
+    @Test
+    void negativeStock() throws SQLException {
+        assertThat(run("negative-stock")).containsExactly(row(3L, "Kettle", -1L));
+    }
+
+    @Test
+    void topCustomersThisWeekUseTheTimeIndex() throws SQLException {
+        assertThat(run("top-customers")).containsExactly(row(7L, 33L), row(8L, 12L), row(9L, 6L));
+        assertThat(plan("top-customers")).contains("INVENTORY_CHANGE_TS_IDX");
+    }
+
+    @Test
+    void trendingProductsByAcceleration() throws SQLException {
+        List<List<Object>> rows = run("trending");
+
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(5L, 2L);
+        assertThat(rows).allSatisfy(r -> assertThat((Double) r.get(4)).isPositive());
+    }
+
+    @Test
+    void refreshHistory() throws SQLException {
+        List<List<Object>> rows = run("refresh-history");
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get(1)).isEqualTo(NOW);
+        assertThat(rows.get(0).subList(3, 7)).containsExactly(5L, 1L, 0L, 2L);
+    }
+
+    private static long daysAgo(int days) {
+        return NOW - days * DAY - 100;
+    }
+
+    private void sale(long customer, long product, long quantity, long timestamp) {
+        radar.client.sale(new SaleRequest(customer, product, quantity, timestamp, null));
+    }
+
+    private static List<Object> row(Object... values) {
+        return List.of(values);
+    }
+
+    private List<List<Object>> run(String id) throws SQLException {
+        try (Connection jdbc = connect(); PreparedStatement query = prepare(jdbc, queries.get(id));
+             ResultSet rs = query.executeQuery()) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                    Object value = rs.getObject(column);
+                    row.add(value instanceof Number n && !(value instanceof Double) ? n.longValue() : value);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private String plan(String id) throws SQLException {
+        try (Connection jdbc = connect(); PreparedStatement explain = prepare(jdbc, "EXPLAIN " + queries.get(id));
+             ResultSet rs = explain.executeQuery()) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
+
+    /** The document's {@code :now} and {@code :pid} become JDBC parameters: the shop's moment and the mug. */
+    private static PreparedStatement prepare(Connection jdbc, String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        Matcher parameter = PARAMETER.matcher(sql);
+        while (parameter.find()) {
+            values.add(parameter.group(1).equals("now") ? NOW : 1L);
+        }
+        PreparedStatement statement = jdbc.prepareStatement(PARAMETER.matcher(sql).replaceAll("?"));
+        for (int i = 0; i < values.size(); i++) {
+            statement.setLong(i + 1, values.get(i));
+        }
+        return statement;
+    }
+
+    private Connection connect() throws SQLException {
+        int port = ((IgniteEx) ignite).context().clientListener().port();
+        return DriverManager.getConnection("jdbc:ignite:thin://127.0.0.1:" + port);
+    }
+
+    private static Map<String, String> queries() throws IOException {
+        Map<String, String> queries = new LinkedHashMap<>();
+        Matcher block = QUERY.matcher(Files.readString(DOCUMENT));
+        while (block.find()) {
+            queries.put(block.group(1), block.group(2).trim());
+        }
+        return queries;
+    }
+}
