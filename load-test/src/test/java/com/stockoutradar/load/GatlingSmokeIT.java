@@ -1,0 +1,92 @@
+package com.stockoutradar.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Gatling suite's smoke profile, in the build: starts the packaged application (demo shop, its own ports and
+ * data), runs each simulation for a few seconds at a low rate in its own JVM, and requires Gatling's exit code 0:
+ * every assertion held and, for the ingestion simulations, nothing was lost or doubled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatlingSmokeIT {
+    static final int HTTP_PORT = 18090;
+    static final int POSTGRES_PORT = 54400;
+    static final int JDBC_PORT = 11100;
+    static final URI BASE = URI.create("http://127.0.0.1:" + HTTP_PORT);
+    static final Path WORK = Path.of("target/smoke");
+
+    private Process application;
+
+    @BeforeAll
+    void startApplication() throws Exception {
+        Files.createDirectories(WORK);
+        application = new ProcessBuilder(List.of(java(), "-Xmx1g", "-jar",
+                Path.of(System.getProperty("radar.jar")).toAbsolutePath().toString(),
+                "--server.port=" + HTTP_PORT,
+                "--radar.embedded-postgres.port=" + POSTGRES_PORT,
+                "--radar.grid.discovery-port=48700", "--radar.grid.discovery-addresses=127.0.0.1:48700..48709",
+                "--radar.grid.communication-port=48300", "--radar.grid.client-connector-port=" + JDBC_PORT,
+                "--radar.grid.data-region-size=512MB",
+                "--management.endpoint.shutdown.access=unrestricted",
+                "--management.endpoints.web.exposure.include=health,shutdown"))
+                .directory(WORK.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("application.log").toFile())
+                .start();
+        Application.awaitUp(BASE, Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    void stopApplication() throws Exception {
+        if (application != null) {
+            Application.stop(BASE);
+            if (!application.waitFor(60, TimeUnit.SECONDS)) {
+                application.destroy();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SaleIngestion", "BatchIngestion", "AnalystsAndDashboard"})
+    void simulationHoldsItsAssertions(String simulation) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        // Gatling and Ignite's JDBC driver need the same JDK internals opened as this test JVM has
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("--add-opens")).forEach(command::add);
+        command.addAll(List.of("-DbaseUrl=" + BASE, "-Dseconds=5",
+                "-Djdbc=jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres?user=postgres",
+                "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + JDBC_PORT,
+                "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "-s", "com.stockoutradar.load.simulations." + simulation,
+                "-rf", Path.of("target/gatling").toAbsolutePath().toString()));
+        Path log = WORK.resolve(simulation + ".log");
+        Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(gatling.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+        String output = Files.readString(log);
+        assertThat(gatling.exitValue()).as("Gatling's exit code; its output:%n%s", output).isZero();
+        if (simulation.endsWith("Ingestion")) {
+            assertThat(output).contains("nothing lost:");
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
