@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Gatling suite's smoke profile, in the build: starts the packaged application (demo shop, its own ports and
+ * The Gatling suite, by default as the build's smoke profile: starts the packaged application (demo shop, its own ports and
  * data), runs each simulation for a few seconds at a low rate in its own JVM, and requires Gatling's exit code 0:
- * every assertion held and, for the ingestion simulations, nothing was lost or doubled.
+ * every assertion held and, for the ingestion simulations, nothing was lost or doubled. Gatling's HTML reports land in
+ * {@code load-test/target/gatling}. A full run names one simulation and its figures (see docs/benchmarks.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatlingSmokeIT {
@@ -65,11 +67,19 @@ class GatlingSmokeIT {
     @ParameterizedTest
     @ValueSource(strings = {"SaleIngestion", "BatchIngestion", "AnalystsAndDashboard"})
     void simulationHoldsItsAssertions(String simulation) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(System.getProperty("simulation", simulation).equals(simulation),
+                "another simulation was asked for");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
         // Gatling and Ignite's JDBC driver need the same JDK internals opened as this test JVM has
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("--add-opens")).forEach(command::add);
-        command.addAll(List.of("-DbaseUrl=" + BASE, "-Dseconds=5",
+        // a full run passes its own figures: ./mvnw verify -pl load-test -Dsimulation=SaleIngestion -Dseconds=60 ...
+        for (String setting : List.of("rate", "p99", "batchSize", "analysts", "products")) {
+            if (System.getProperty(setting) != null) {
+                command.add("-D" + setting + "=" + System.getProperty(setting));
+            }
+        }
+        command.addAll(List.of("-DbaseUrl=" + BASE, "-Dseconds=" + System.getProperty("seconds", "5"),
                 "-Djdbc=jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres?user=postgres",
                 "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + JDBC_PORT,
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
@@ -78,7 +88,8 @@ class GatlingSmokeIT {
         Path log = WORK.resolve(simulation + ".log");
         Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-        assertThat(gatling.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+        assertThat(gatling.waitFor(Long.parseLong(System.getProperty("seconds", "5")) + 300, TimeUnit.SECONDS))
+                .as("finished").isTrue();
         String output = Files.readString(log);
         assertThat(gatling.exitValue()).as("Gatling's exit code; its output:%n%s", output).isZero();
         if (simulation.endsWith("Ingestion")) {
