@@ -26,7 +26,9 @@ public class BatchIngestion extends Simulation {
     private final NothingLost nothingLost = new NothingLost();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(LoadSettings.BASE_URL)
-            .contentTypeHeader("application/json").acceptHeader("application/json");
+            .contentTypeHeader("application/json").acceptHeader("application/json")
+            // senders are services with a keep-alive pool, not a new browser per request
+            .shareConnections();
 
     private final ScenarioBuilder batches = scenario("sale batches")
             .exec(http("POST /sales")

@@ -25,7 +25,9 @@ public class SaleIngestion extends Simulation {
     private final NothingLost nothingLost = new NothingLost();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(LoadSettings.BASE_URL)
-            .contentTypeHeader("application/json").acceptHeader("application/json");
+            .contentTypeHeader("application/json").acceptHeader("application/json")
+            // senders are services with a keep-alive pool, not a new browser per request
+            .shareConnections();
 
     private final ScenarioBuilder sales = scenario("single sales")
             .exec(http("POST /sale")
