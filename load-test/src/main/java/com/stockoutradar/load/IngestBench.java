@@ -27,8 +27,10 @@ import com.stockoutradar.api.StockoutRadarClient;
  * <pre>
  * java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
  *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres \
- *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2
+ *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2 --peer=true
  * </pre>
+ * With {@code --peer=true} it also runs the plain way in the same PostgreSQL (tables of its own, dropped afterwards):
+ * one INSERT and one stock UPDATE per sale, as many sales on as many connections as the single POSTs.
  */
 public final class IngestBench {
 
@@ -64,6 +66,15 @@ public final class IngestBench {
                         + "  p99 %.1f%n", batches, batchSize, batchConcurrency,
                 batches * (double) batchSize / batched.seconds(), batched.percentile(50), batched.percentile(99));
 
+        if (jdbc != null && "true".equals(options.get("peer"))) {
+            Result peer = plainPostgres(jdbc, products, single, concurrency);
+            System.out.printf("peer: plain PostgreSQL, one INSERT + stock UPDATE per sale in a transaction, %,d sales, %d "
+                            + "connections: %,.0f sales/s; latency ms p50 %.2f  p99 %.2f%n", single, concurrency,
+                    single / peer.seconds(), peer.percentile(50), peer.percentile(99));
+            System.out.printf("ratio: grid batches %.1f× the plain PostgreSQL way; grid single POSTs %.1f×%n",
+                    (batches * (double) batchSize / batched.seconds()) / (single / peer.seconds()),
+                    (single / singles.seconds()) / (single / peer.seconds()));
+        }
         if (jdbc != null) {
             long target = rowsBefore + acknowledged;
             long waitStart = System.nanoTime();
@@ -73,6 +84,60 @@ public final class IngestBench {
             }
             System.out.printf("write-behind   PostgreSQL reached %,d rows (acknowledged %,d) %.1f s after the last "
                     + "acknowledgement%n", rows - rowsBefore, acknowledged, (System.nanoTime() - waitStart) / 1e9);
+        }
+    }
+
+    /**
+     * The plain way, in the same PostgreSQL on tables of its own: each sale an INSERT into a change table and an
+     * UPDATE of the product's stock, committed together, from {@code connections} threads.
+     */
+    private static Result plainPostgres(String jdbc, int products, int sales, int connections) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_change, bench_product");
+            s.execute("CREATE TABLE bench_product (id bigint PRIMARY KEY, stock bigint NOT NULL)");
+            s.execute("CREATE TABLE bench_change (id bigserial PRIMARY KEY, pid bigint NOT NULL, type text NOT NULL, "
+                    + "quantity bigint NOT NULL, timestamp bigint NOT NULL, customer_id bigint)");
+            s.execute("CREATE INDEX bench_change_pid ON bench_change (pid)");
+            s.execute("INSERT INTO bench_product SELECT g, 1000000 FROM generate_series(1, " + products + ") g");
+        }
+        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(jdbc);
+                c.setAutoCommit(false);
+                return c;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            return run(sales, connections, () -> {
+                Connection c = connection.get();
+                opened.add(c);
+                SaleRequest sale = sale(products);
+                try (var insert = c.prepareStatement("INSERT INTO bench_change (pid, type, quantity, timestamp, "
+                        + "customer_id) VALUES (?, 'SALE', ?, ?, ?)");
+                     var update = c.prepareStatement("UPDATE bench_product SET stock = stock - ? WHERE id = ?")) {
+                    insert.setLong(1, sale.productId());
+                    insert.setLong(2, sale.quantity());
+                    insert.setLong(3, sale.timestamp());
+                    insert.setLong(4, sale.customerId());
+                    insert.executeUpdate();
+                    update.setLong(1, sale.quantity());
+                    update.setLong(2, sale.productId());
+                    update.executeUpdate();
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            for (Connection c : new ArrayList<>(opened)) {
+                c.close();
+            }
+            try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_change, bench_product");
+            }
         }
     }
 
