@@ -12,36 +12,24 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * A day's mix at once: sales at the brief's peak rate ({@code rate}, default low for the smoke), twelve analysts on
  * the dashboard, and risk refreshes running back to back; then the nothing-lost check.
  */
-public class MixedDay extends Simulation {
+public class MixedDay extends IngestionSimulation {
     private static final double RATE = LoadSettings.rate(20);
-    private static final AtomicLong ACKNOWLEDGED = new AtomicLong();
-    private final NothingLost nothingLost = new NothingLost();
-
-    private final HttpProtocolBuilder protocol = http.baseUrl(LoadSettings.BASE_URL).shareConnections();
 
     private final ScenarioBuilder sales = scenario("sales")
-            .exec(http("POST /sale").post("/sale").header("Content-Type", "application/json")
+            .exec(http("POST /sale").post("/sale")
                     .body(StringBody(session -> LoadSettings.saleJson(null))).check(status().is(201)))
-            .exec(session -> {
-                if (!session.isFailed()) {
-                    ACKNOWLEDGED.incrementAndGet();
-                }
-                return session;
-            });
+            .exec(acknowledge(1));
 
     private final ScenarioBuilder analysts = scenario("analysts")
             .during(LoadSettings.duration()).on(
-                    exec(http("dashboard").get("/").check(status().is(200)))
+                    exec(http("dashboard").get("/").header("Accept", "text/html").check(status().is(200)))
                             .exec(http("at-risk API").get("/api/at-risk?limit=100")
                                     .check(status().is(200), jsonPath("$.products[0].productId").saveAs("product")))
                             .exec(http("product history").get("/api/products/#{product}/history?days=28")
@@ -56,7 +44,7 @@ public class MixedDay extends Simulation {
         setUp(sales.injectOpen(constantUsersPerSec(RATE).during(LoadSettings.duration())),
                 analysts.injectClosed(constantConcurrentUsers(12).during(LoadSettings.duration())),
                 refreshes.injectClosed(constantConcurrentUsers(1).during(LoadSettings.duration())))
-                .protocols(protocol)
+                .protocols(jsonSender())
                 // a refresh answers when it is done, so only the sales and pages are held to a latency
                 .assertions(
                         global().failedRequests().percent().is(0.0),
@@ -64,14 +52,4 @@ public class MixedDay extends Simulation {
                         details("dashboard").responseTime().percentile(99.0).lt(LoadSettings.p99Millis(1_000)));
     }
 
-    @Override
-    public void before() {
-        LoadSettings.awaitApplication();
-        nothingLost.before();
-    }
-
-    @Override
-    public void after() {
-        nothingLost.verify(ACKNOWLEDGED.get());
-    }
 }
