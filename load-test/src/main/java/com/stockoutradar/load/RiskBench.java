@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.duckdb.DuckDBConnection;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stockoutradar.api.SaleRequest;
@@ -24,7 +26,7 @@ import com.stockoutradar.api.StockoutRadarClient;
 
 /**
  * Times a full risk refresh on a shop of a given size, against the brief's rule as one SQL {@code GROUP BY} in
- * PostgreSQL on the same rows, in the same run. Loads the shop through the API first (CSV import, sale batches over
+ * PostgreSQL and in DuckDB on the same rows, in the same run. Loads the shop through the API first (CSV import, sale batches over
  * the last 7 days) unless {@code --load=false}; run it against an application started with demo data off.
  * <pre>
  * java -jar web-dashboard/target/stockout-radar.jar --radar.demo.enabled=false --radar.grid.data-region-size=6GB &amp;
@@ -71,6 +73,7 @@ public final class RiskBench {
                     refresh.get("nodes").asInt());
         }
         if (jdbc != null) {
+            duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
                 for (int round = 1; round <= rounds; round++) {
                     long started = System.nanoTime();
@@ -86,6 +89,66 @@ public final class RiskBench {
                             round, (System.nanoTime() - started) / 1_000_000, atRisk);
                 }
             }
+        }
+    }
+
+    /**
+     * The second peer: the same rows copied from PostgreSQL into an in-memory DuckDB (copy time reported apart),
+     * then the brief's rule as the same {@code GROUP BY}.
+     */
+    private static void duckDb(String jdbc, long now, int rounds) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Connection postgres = DriverManager.getConnection(jdbc)) {
+            long started = System.nanoTime();
+            try (Statement s = duck.createStatement()) {
+                s.execute("CREATE TABLE product (id BIGINT PRIMARY KEY, stock BIGINT)");
+                s.execute("CREATE TABLE inventory_change (id BIGINT, pid BIGINT, type VARCHAR, quantity BIGINT, "
+                        + "timestamp BIGINT)");
+            }
+            copy(postgres, "SELECT id, stock FROM product", duck, "product", 2);
+            copy(postgres, "SELECT id, pid, type, quantity, timestamp FROM inventory_change", duck,
+                    "inventory_change", 5);
+            System.out.printf("  DuckDB: copied the rows in %,d ms (not counted below)%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            for (int round = 1; round <= rounds; round++) {
+                started = System.nanoTime();
+                long atRisk;
+                try (var query = duck.prepareStatement(SEED_RULE_SQL)) {
+                    query.setLong(1, now);
+                    try (ResultSet rs = query.executeQuery()) {
+                        rs.next();
+                        atRisk = rs.getLong(1);
+                    }
+                }
+                System.out.printf("  DuckDB GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n", round,
+                        (System.nanoTime() - started) / 1_000_000, atRisk);
+            }
+        }
+    }
+
+    private static void copy(Connection from, String select, Connection duck, String table, int columns)
+            throws Exception {
+        try (var source = from.createStatement()) {
+            from.setAutoCommit(false);
+            source.setFetchSize(50_000);
+            try (ResultSet rows = source.executeQuery(select);
+                 var appender = ((DuckDBConnection) duck).createAppender(
+                         DuckDBConnection.DEFAULT_SCHEMA, table)) {
+                while (rows.next()) {
+                    appender.beginRow();
+                    for (int column = 1; column <= columns; column++) {
+                        Object value = rows.getObject(column);
+                        if (value instanceof String text) {
+                            appender.append(text);
+                        } else {
+                            appender.append(((Number) value).longValue());
+                        }
+                    }
+                    appender.endRow();
+                }
+            }
+            from.commit();
+            from.setAutoCommit(true);
         }
     }
 
