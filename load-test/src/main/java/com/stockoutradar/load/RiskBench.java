@@ -72,6 +72,11 @@ public final class RiskBench {
                             + refresh.get("seedRule").asLong() + refresh.get("trending").asLong(),
                     refresh.get("nodes").asInt());
         }
+        double used = metric(http, json, url, "radar.grid.memory.used");
+        double inGrid = metric(http, json, url, "radar.grid.products");
+        double changes = metric(http, json, url, "radar.grid.changes");
+        System.out.printf("  grid memory: %,.0f bytes in the data region for %,.0f products and %,.0f changes: %,.0f "
+                + "bytes per product with its changes%n", used, inGrid, changes, used / Math.max(1, inGrid));
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -90,6 +95,12 @@ public final class RiskBench {
                 }
             }
         }
+    }
+
+    private static double metric(HttpClient http, ObjectMapper json, URI url, String name) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/metrics/" + name))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
     }
 
     /**
