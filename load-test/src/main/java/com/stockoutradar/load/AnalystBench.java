@@ -1,0 +1,70 @@
+package com.stockoutradar.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Times every query of {@code docs/analysts.md} through Ignite's thin JDBC driver against a running application, a few
+ * rounds each, as an analyst would run them ({@code :now} = now, {@code :pid} = product 1).
+ * <pre>
+ * java -Dloader.main=com.stockoutradar.load.AnalystBench -jar load-test/target/load-test.jar \
+ *      --doc=docs/analysts.md --url=jdbc:ignite:thin://127.0.0.1:10800 --rounds=5
+ * </pre>
+ */
+public final class AnalystBench {
+    private static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z-]+)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile(":(now|pid)\\b");
+
+    private AnalystBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = IngestBench.options(args);
+        String document = Files.readString(Path.of(options.getOrDefault("doc", "docs/analysts.md")));
+        String url = options.getOrDefault("url", "jdbc:ignite:thin://127.0.0.1:10800");
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        long now = System.currentTimeMillis() / 1000;
+        try (Connection jdbc = DriverManager.getConnection(url)) {
+            Matcher block = QUERY.matcher(document);
+            System.out.printf("analysts' queries through %s, %d rounds each (ms: median, max; rows)%n", url, rounds);
+            while (block.find()) {
+                String sql = block.group(2).trim();
+                List<Long> values = new ArrayList<>();
+                Matcher parameter = PARAMETER.matcher(sql);
+                while (parameter.find()) {
+                    values.add(parameter.group(1).equals("now") ? now : 1L);
+                }
+                double[] millis = new double[rounds];
+                long rows = 0;
+                for (int round = 0; round < rounds; round++) {
+                    long started = System.nanoTime();
+                    try (PreparedStatement query = jdbc.prepareStatement(PARAMETER.matcher(sql).replaceAll("?"))) {
+                        for (int i = 0; i < values.size(); i++) {
+                            query.setLong(i + 1, values.get(i));
+                        }
+                        rows = 0;
+                        try (ResultSet rs = query.executeQuery()) {
+                            while (rs.next()) {
+                                rows++;
+                            }
+                        }
+                    }
+                    millis[round] = (System.nanoTime() - started) / 1e6;
+                }
+                Arrays.sort(millis);
+                System.out.printf("  %-26s %9.1f %9.1f %9d%n", block.group(1), millis[rounds / 2], millis[rounds - 1],
+                        rows);
+            }
+        }
+    }
+}
