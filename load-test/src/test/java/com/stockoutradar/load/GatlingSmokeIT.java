@@ -3,7 +3,9 @@ package com.stockoutradar.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +31,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatlingSmokeIT {
-    static final int HTTP_PORT = 18090;
-    static final int POSTGRES_PORT = 54400;
-    static final int JDBC_PORT = 11100;
-    static final URI BASE = URI.create("http://127.0.0.1:" + HTTP_PORT);
     static final Path WORK = Path.of("target/smoke");
+
+    // free ports picked now, so that nothing else on the machine (a local app, a previous run) is ever in the way
+    private final int httpPort = freePort();
+    private final int postgresPort = freePort();
+    private final int jdbcPort = freePort();
+    private final URI base = URI.create("http://127.0.0.1:" + httpPort);
 
     private Process application;
 
@@ -43,10 +47,10 @@ class GatlingSmokeIT {
         Files.createDirectories(WORK);
         application = new ProcessBuilder(List.of(java(), "-Xmx1g", "-jar",
                 Path.of(System.getProperty("radar.jar")).toAbsolutePath().toString(),
-                "--server.port=" + HTTP_PORT,
-                "--radar.embedded-postgres.port=" + POSTGRES_PORT,
+                "--server.port=" + httpPort,
+                "--radar.embedded-postgres.port=" + postgresPort,
                 "--radar.grid.discovery-port=48700", "--radar.grid.discovery-addresses=127.0.0.1:48700..48709",
-                "--radar.grid.communication-port=48300", "--radar.grid.client-connector-port=" + JDBC_PORT,
+                "--radar.grid.communication-port=48300", "--radar.grid.client-connector-port=" + jdbcPort,
                 "--radar.grid.data-region-size=512MB",
                 "--management.endpoint.shutdown.access=unrestricted",
                 "--management.endpoints.web.exposure.include=health,shutdown"))
@@ -54,13 +58,13 @@ class GatlingSmokeIT {
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("application.log").toFile())
                 .start();
-        Application.awaitUp(BASE, Duration.ofMinutes(3));
+        Application.awaitUp(base, Duration.ofMinutes(3));
     }
 
     @AfterAll
     void stopApplication() throws Exception {
         if (application != null) {
-            Application.stop(BASE);
+            Application.stop(base);
             if (!application.waitFor(60, TimeUnit.SECONDS)) {
                 application.destroy();
             }
@@ -82,9 +86,9 @@ class GatlingSmokeIT {
                 command.add("-D" + setting + "=" + System.getProperty(setting));
             }
         }
-        command.addAll(List.of("-DbaseUrl=" + BASE, "-Dseconds=" + System.getProperty("seconds", "5"),
-                "-Djdbc=jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres?user=postgres",
-                "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + JDBC_PORT,
+        command.addAll(List.of("-DbaseUrl=" + base, "-Dseconds=" + System.getProperty("seconds", "5"),
+                "-Djdbc=jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres?user=postgres",
+                "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + jdbcPort,
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", "com.stockoutradar.load.simulations." + simulation,
                 "-rf", Path.of("target/gatling").toAbsolutePath().toString()));
@@ -97,6 +101,14 @@ class GatlingSmokeIT {
         assertThat(gatling.exitValue()).as("Gatling's exit code; its output:%n%s", output).isZero();
         if (!simulation.equals("AnalystsAndDashboard")) {
             assertThat(output).contains("nothing lost:");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

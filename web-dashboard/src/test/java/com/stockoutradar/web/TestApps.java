@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.ignite.Ignite;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +33,14 @@ public final class TestApps {
     /** A bare grid server node joining the test cluster. */
     public static ConfigurableApplicationContext startGridNode(Map<String, Object> overrides) {
         return GridNodeApplication.builder().run(arguments(Map.of(), overrides));
+    }
+
+    /** Another server node joining {@code app}'s cluster, writing behind to the same PostgreSQL. */
+    public static ConfigurableApplicationContext startGridNodeBeside(ConfigurableApplicationContext app, String name) {
+        JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
+        return startGridNode(Map.of("radar.grid.instance-name", name,
+                "spring.datasource.url", postgres.getJdbcUrl(),
+                "spring.datasource.username", postgres.getUsername()));
     }
 
     public static Radar radar(ConfigurableApplicationContext app) {

@@ -17,8 +17,8 @@ import org.apache.ignite.lang.IgniteFuture;
 import org.springframework.stereotype.Service;
 
 /**
- * Records validated changes: checks that every product exists (so a batch with an unknown product stores nothing),
- * splits the batch by the products' primary nodes and applies each share on its node, one round trip per node.
+ * Records validated changes: splits the batch by the products' primary nodes and applies each share on its node, one
+ * round trip per node. A batch with an unknown product stores nothing.
  */
 @Service
 public class ChangeRecorder {
@@ -29,11 +29,14 @@ public class ChangeRecorder {
     }
 
     public ChangeOutcomes record(ChangeBatch batch) {
-        requireKnownProducts(batch);
         Map<ClusterNode, int[]> shares = sharesByPrimaryNode(batch);
         ClusterNode local = ignite.cluster().localNode();
         if (shares.size() == 1 && shares.containsKey(local)) {
-            return ChangeWriter.on(ignite).write(batch);
+            return ChangeWriter.on(ignite).write(batch); // its transaction refuses unknown products itself
+        }
+        if (shares.size() > 1) {
+            // each node's transaction checks only its share: check all before any of them commits
+            requireKnownProducts(batch);
         }
         // A job that lost its node is not re-run elsewhere: it may have committed, and without event ids a re-run
         // would count the changes twice. The caller gets an error and decides.

@@ -13,9 +13,9 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.stream.StreamReceiver;
 import org.apache.ignite.transactions.Transaction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import com.stockoutradar.grid.BulkProgress;
 
 /**
  * Bulk creation and setting of products through {@link IgniteDataStreamer}: rows travel in per-node buffers and are
@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProductImporter {
-    private static final Logger log = LoggerFactory.getLogger(ProductImporter.class);
-    private static final long PROGRESS_EVERY_MILLIS = 5_000;
 
     private final Ignite ignite;
 
@@ -39,14 +37,11 @@ public class ProductImporter {
 
     public static final class Session implements AutoCloseable {
         private final IgniteDataStreamer<Long, Product> streamer;
-        private final long expectedRows;
-        private final long started = System.currentTimeMillis();
-        private long lastReport = started;
-        private long rows;
+        private final BulkProgress progress;
 
         private Session(IgniteDataStreamer<Long, Product> streamer, long expectedRows) {
             this.streamer = streamer;
-            this.expectedRows = expectedRows;
+            this.progress = new BulkProgress("product import", expectedRows);
             streamer.allowOverwrite(true);
             streamer.receiver(new KeepNameReceiver());
         }
@@ -54,32 +49,13 @@ public class ProductImporter {
         /** Sets the product's stock, and its name unless {@code name} is null. */
         public void add(long productId, long stock, String name) {
             streamer.addData(productId, new Product(stock, name, System.currentTimeMillis() / 1000));
-            rows++;
-            long now = System.currentTimeMillis();
-            if (now - lastReport >= PROGRESS_EVERY_MILLIS) {
-                lastReport = now;
-                logProgress(now);
-            }
-        }
-
-        public long rows() {
-            return rows;
-        }
-
-        private void logProgress(long now) {
-            long rate = rows * 1000 / Math.max(1, now - started);
-            if (expectedRows > 0) {
-                log.info("product import: {} of {} rows ({}%), {} rows/s", rows, expectedRows,
-                        rows * 100 / expectedRows, rate);
-            } else {
-                log.info("product import: {} rows, {} rows/s", rows, rate);
-            }
+            progress.step();
         }
 
         @Override
         public void close() {
             streamer.close();
-            logProgress(System.currentTimeMillis());
+            progress.done();
         }
     }
 

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.grid.BulkProgress;
 import com.stockoutradar.grid.GridProperties;
 import com.stockoutradar.grid.OnServerNode;
 import com.stockoutradar.grid.inventory.InventoryChange;
@@ -34,7 +35,6 @@ import com.stockoutradar.grid.inventory.Product;
 public class ColdStartLoader {
     private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
     private static final int FETCH_SIZE = 10_000;
-    private static final long PROGRESS_EVERY_MILLIS = 5_000;
 
     private final DataSource dataSource;
     private final GridProperties grid;
@@ -68,7 +68,7 @@ public class ColdStartLoader {
         try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
              Connection c = cursorConnection();
              PreparedStatement select = c.prepareStatement("SELECT id, stock, name, updated_at FROM product")) {
-            Progress progress = new Progress("products", count(c, "SELECT count(*) FROM product", 0));
+            BulkProgress progress = new BulkProgress("cold start: products", count(c, "SELECT count(*) FROM product", 0));
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -88,7 +88,7 @@ public class ColdStartLoader {
                      "SELECT " + ChangeRows.COLUMNS + " FROM inventory_change WHERE timestamp > ?")) {
             streamer.allowOverwrite(true);
             streamer.receiver(new RetainedChangeReceiver());
-            Progress progress = new Progress("changes of the retention window",
+            BulkProgress progress = new BulkProgress("cold start: changes of the retention window",
                     count(c, "SELECT count(*) FROM inventory_change WHERE timestamp > ?", since));
             select.setLong(1, since);
             select.setFetchSize(FETCH_SIZE);
@@ -120,34 +120,6 @@ public class ColdStartLoader {
                 row.next();
                 return row.getLong(1);
             }
-        }
-    }
-
-    private static final class Progress {
-        private final String what;
-        private final long total;
-        private final long started = System.currentTimeMillis();
-        private long lastReport = started;
-        private long rows;
-
-        Progress(String what, long total) {
-            this.what = what;
-            this.total = total;
-            log.info("cold start: loading {} {} from PostgreSQL", total, what);
-        }
-
-        void step() {
-            rows++;
-            long now = System.currentTimeMillis();
-            if (now - lastReport >= PROGRESS_EVERY_MILLIS) {
-                lastReport = now;
-                log.info("cold start: {} of {} {} ({}%), {} rows/s", rows, total, what,
-                        total == 0 ? 100 : rows * 100 / total, rows * 1000 / (now - started));
-            }
-        }
-
-        void done() {
-            log.info("cold start: loaded {} {} in {} ms", rows, what, System.currentTimeMillis() - started);
         }
     }
 }

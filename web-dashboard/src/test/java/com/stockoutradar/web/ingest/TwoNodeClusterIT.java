@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.stockoutradar.api.ChangeReceipt;
@@ -40,11 +39,7 @@ class TwoNodeClusterIT {
     @BeforeAll
     void startCluster() {
         app = TestApps.startWebApp(Map.of());
-        JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
-        secondNode = TestApps.startGridNode(Map.of(
-                "radar.grid.instance-name", "second-node",
-                "spring.datasource.url", postgres.getJdbcUrl(),
-                "spring.datasource.username", postgres.getUsername()));
+        secondNode = TestApps.startGridNodeBeside(app, "second-node");
         radar = TestApps.radar(app);
         ignite = app.getBean(Ignite.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> ignite.cluster().forServers().nodes().size() == 2);

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.stockoutradar.api.GridNames;
@@ -179,11 +178,8 @@ class RiskOracleIT {
     }
 
     private void addTwoServerNodes() {
-        JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
         for (String name : List.of("risk-node-2", "risk-node-3")) {
-            moreNodes.add(TestApps.startGridNode(Map.of("radar.grid.instance-name", name,
-                    "spring.datasource.url", postgres.getJdbcUrl(),
-                    "spring.datasource.username", postgres.getUsername())));
+            moreNodes.add(TestApps.startGridNodeBeside(app, name));
         }
         Affinity<Long> affinity = ignite.affinity(GridNames.PRODUCT_CACHE);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
