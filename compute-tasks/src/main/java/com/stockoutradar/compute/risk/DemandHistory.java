@@ -1,29 +1,65 @@
 package com.stockoutradar.compute.risk;
 
 /**
- * One product's recent changes, summed while a node scans them: the brief's 7-day window exactly, and units sold per
- * rolling day (day 0 is the 24 hours up to {@code now}) for the demand trend.
+ * One product's recent demand as of {@code now}: the brief's 7-day window exactly ({@code timestamp > now - 604800}),
+ * and units sold per UTC day over the trend's days. Filled either change by change or from the product's
+ * {@link DemandDays}; both give the same numbers.
  */
 public final class DemandHistory {
+    private final long now;
+    private final long windowStart;
+    private final long today;
     private long sales7d;
     private long restocks7d;
-    private final long[] dailySales = new long[RiskParameters.TREND_DAYS];
+    private long changes;
+    /** Units sold per UTC day: index 0 is today (and any later day, for a clock a little behind the writer's). */
+    private final long[] salesByDay = new long[RiskParameters.TREND_DAYS + 1];
 
-    /** Adds one change; {@code sale} false means a restock. Changes older than the trend days are ignored. */
-    public void add(boolean sale, long quantity, long timestamp, long now) {
-        long age = now - timestamp;
-        if (age < RiskParameters.WINDOW_SECONDS) {
-            if (sale) {
-                sales7d += quantity;
-            } else {
-                restocks7d += quantity;
-            }
+    public DemandHistory(long now) {
+        this.now = now;
+        this.windowStart = now - RiskParameters.WINDOW_SECONDS;
+        this.today = DemandDays.dayOf(now);
+    }
+
+    /** Adds one change; {@code sale} false means a restock. */
+    public void add(boolean sale, long quantity, long timestamp) {
+        if (timestamp > windowStart) {
+            addToWindow(sale ? quantity : 0, sale ? 0 : quantity);
         }
-        // a timestamp a little ahead of now (clock skew) counts as today
-        int day = (int) Math.max(0, Math.floorDiv(age, RiskParameters.DAY));
-        if (sale && day < dailySales.length) {
-            dailySales[day] += quantity;
+        addToDay(DemandDays.dayOf(timestamp), sale ? quantity : 0, 1);
+    }
+
+    /**
+     * Adds one day's totals, whose changes happened between {@code first} and {@code last} (unix s). Returns false
+     * when the window starts between the two: the day's share of the window is then unknown here, and the caller
+     * adds it with {@link #addToWindow}.
+     */
+    boolean addDay(long day, long sales, long restocks, long first, long last, long count) {
+        addToDay(day, sales, count);
+        if (first > windowStart) {
+            addToWindow(sales, restocks);
+            return true;
         }
+        return last <= windowStart;
+    }
+
+    /** Units sold and restocked inside the 7-day window. */
+    public void addToWindow(long sales, long restocks) {
+        sales7d += sales;
+        restocks7d += restocks;
+    }
+
+    private void addToDay(long day, long sales, long count) {
+        int daysAgo = (int) Math.max(0, Math.min(today - day, Integer.MAX_VALUE));
+        if (daysAgo < salesByDay.length) {
+            salesByDay[daysAgo] += sales;
+            changes += count;
+        }
+    }
+
+    /** The start of the 7-day window: changes after this second count. */
+    public long windowStart() {
+        return windowStart;
     }
 
     public long sales7d() {
@@ -34,8 +70,18 @@ public final class DemandHistory {
         return restocks7d;
     }
 
-    /** Units sold {@code daysAgo} rolling days before now. */
-    public long salesOnDay(int daysAgo) {
-        return dailySales[daysAgo];
+    /** Changes of the trend's days that this history summarizes. */
+    public long changes() {
+        return changes;
+    }
+
+    /**
+     * Units sold {@code daysAgo} rolling days (24 hours each, day 0 ending now) before now, taking each UTC day's
+     * sales as spread evenly over its hours; exact when now is midnight.
+     */
+    public double salesOnDay(int daysAgo) {
+        double elapsed = (double) (now - today * RiskParameters.DAY) / RiskParameters.DAY;
+        double newer = daysAgo == 0 ? salesByDay[0] : elapsed * salesByDay[daysAgo];
+        return newer + (1 - elapsed) * salesByDay[daysAgo + 1];
     }
 }

@@ -7,9 +7,9 @@ import com.stockoutradar.api.RiskClass;
  * it emerges.
  * <p>
  * Demand is the last 7 days' mean daily sales; its trend is the least-squares slope of daily sales over the last 14
- * days. The mean describes the middle of the window, 3.5 days ago, so today's demand is the mean moved forward along
- * the slope. Demand ahead then grows (or shrinks, down to zero) along the slope, and the stock-out day is when the
- * demand summed from now reaches the stock.
+ * days (see {@link DemandHistory#salesOnDay}). The mean describes the middle of the window, 3.5 days ago, so
+ * today's demand is the mean moved forward along the slope. Demand ahead then grows (or shrinks, down to zero)
+ * along the slope, and the stock-out day is when the demand summed from now reaches the stock.
  */
 public final class RiskModel {
     private static final double WINDOW_MIDDLE_DAYS = 3.5;

@@ -5,6 +5,7 @@ import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.slf4j.Logger;
@@ -29,16 +31,22 @@ import com.stockoutradar.api.RiskClass;
 
 /**
  * One node's share of a risk refresh, over the partitions this node is primary for (products and their changes
- * share partitions, so these hold both). Partition by partition, on all cores: sums the partition's changes of the
- * last 14 days per product straight from the binary entries (no deserialization, no per-product round trips), then
- * assesses the partition's products and streams the at-risk ones into the same partition of {@code AT_RISK}, where
- * it also drops rows of refreshes no reader can still be on. Memory stays one partition's worth per core.
+ * share partitions, so these hold both). Partition by partition, on all cores, it assesses each product from the
+ * {@link DemandDays} in its entry, read straight from the binary entry (no deserialization, no per-product round
+ * trips), and streams the at-risk ones into the same partition of {@code AT_RISK}, where it also drops rows of
+ * refreshes no reader can still be on. Only a product whose changes the 7-day window's start splits within one day
+ * costs an index lookup of that day's changes.
+ * <p>
+ * A refresh as of a time more than a day back (a backtest) predates the days products keep, so it sums the
+ * partition's changes instead.
  */
 final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(RiskScanJob.class);
-    private static final DemandHistory NO_CHANGES = new DemandHistory();
     private static final String SALE = ChangeType.SALE.name();
+    private static final String WINDOW_SHARE = """
+            SELECT type, SUM(quantity) FROM INVENTORY_CHANGE
+            WHERE pid = ? AND timestamp > ? AND timestamp < ? GROUP BY type""";
 
     private final RiskParameters parameters;
 
@@ -53,8 +61,7 @@ final class RiskScanJob extends ComputeJobAdapter {
     private static final class Counts {
         final LongAdder products = new LongAdder();
         final LongAdder changes = new LongAdder();
-        final LongAdder changeNanos = new LongAdder();
-        final LongAdder productNanos = new LongAdder();
+        final LongAdder lookups = new LongAdder();
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
@@ -63,22 +70,24 @@ final class RiskScanJob extends ComputeJobAdapter {
         }
     }
 
+    /** A product's demand history, from what its partition holds. */
+    private interface Histories {
+        DemandHistory of(long pid, BinaryObject product);
+    }
+
     @Override
     public NodeScan execute() {
         long started = System.nanoTime();
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
+        boolean backtest = DemandDays.dayOf(parameters.now()) < DemandDays.dayOf(System.currentTimeMillis() / 1000) - 1;
         Counts counts = new Counts();
         long flushStarted;
         try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE)) {
             out.allowOverwrite(true);
             IntStream.of(partitions).parallel().forEach(partition -> {
                 dropOldRows(partition, out);
-                long changesStarted = System.nanoTime();
-                Map<Long, DemandHistory> histories = histories(partition, counts);
-                long productsStarted = System.nanoTime();
-                assess(partition, histories, out, counts);
-                counts.changeNanos.add(productsStarted - changesStarted);
-                counts.productNanos.add(System.nanoTime() - productsStarted);
+                assess(partition, backtest ? fromChanges(partition, counts) : fromDays(partition, counts), out,
+                        counts);
             });
             flushStarted = System.nanoTime();
         }
@@ -87,18 +96,51 @@ final class RiskScanJob extends ComputeJobAdapter {
                 counts.changes.sum(),
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
-        log.info("risk scan {}: {} products in {} partitions, {} changes, {} at risk in {} ms (thread time: changes {} ms,"
-                        + " products {} ms; last writes {} ms)", parameters.refreshId(), scan.products(),
-                partitions.length, scan.changes(), scan.outOfStock() + scan.seedRule() + scan.trending(), millis,
-                counts.changeNanos.sum() / 1_000_000, counts.productNanos.sum() / 1_000_000,
+        log.info("risk scan {}{}: {} products in {} partitions, {} changes summarized, {} window-start lookups, "
+                        + "{} at risk in {} ms (last writes {} ms)", parameters.refreshId(), backtest ? " (backtest)" : "",
+                scan.products(), partitions.length, scan.changes(), counts.lookups.sum(),
+                scan.outOfStock() + scan.seedRule() + scan.trending(), millis,
                 (System.nanoTime() - flushStarted) / 1_000_000);
         return scan;
     }
 
-    /** The partition's changes of the last 14 days, summed per product. */
-    private Map<Long, DemandHistory> histories(int partition, Counts counts) {
+    /** From the days kept in each product's entry. */
+    private Histories fromDays(int partition, Counts counts) {
+        BinaryField[] demand = new BinaryField[1];
+        return (pid, product) -> {
+            if (demand[0] == null) {
+                demand[0] = product.type().field("demand");
+            }
+            DemandHistory history = new DemandHistory(parameters.now());
+            long split = DemandDays.feed(demand[0].value(product), history);
+            if (split >= 0) {
+                counts.lookups.increment();
+                addWindowShare(partition, pid, split, history);
+            }
+            counts.changes.add(history.changes());
+            return history;
+        };
+    }
+
+    /** The share of the window in the day it starts in, from that day's changes of one product. */
+    private void addWindowShare(int partition, long pid, long day, DemandHistory history) {
+        SqlFieldsQuery query = new SqlFieldsQuery(WINDOW_SHARE)
+                .setArgs(pid, history.windowStart(), (day + 1) * RiskParameters.DAY)
+                .setLocal(true)
+                .setPartitions(partition);
+        try (QueryCursor<List<?>> rows = ignite.cache(CHANGE_CACHE).query(query)) {
+            for (List<?> row : rows) {
+                long units = ((Number) row.get(1)).longValue();
+                boolean sale = SALE.equals(row.get(0));
+                history.addToWindow(sale ? units : 0, sale ? 0 : units);
+            }
+        }
+    }
+
+    /** From the partition's changes of the trend's days, summed per product. */
+    private Histories fromChanges(int partition, Counts counts) {
         long now = parameters.now();
-        long since = now - RiskParameters.TREND_DAYS * RiskParameters.DAY;
+        long since = (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY;
         Map<Long, DemandHistory> histories = new HashMap<>();
         BinaryField[] fields = new BinaryField[4];
         scan(CHANGE_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
@@ -111,16 +153,16 @@ final class RiskScanJob extends ComputeJobAdapter {
                 fields[3] = change.getKey().type().field("pid");
             }
             long timestamp = fields[0].<Long>value(value);
-            if (timestamp > since) {
+            if (timestamp >= since) {
                 counts.changes.increment();
-                histories.computeIfAbsent(fields[3].<Long>value(change.getKey()), pid -> new DemandHistory())
-                        .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp, now);
+                histories.computeIfAbsent(fields[3].<Long>value(change.getKey()), pid -> new DemandHistory(now))
+                        .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp);
             }
         });
-        return histories;
+        return (pid, product) -> histories.getOrDefault(pid, new DemandHistory(now));
     }
 
-    private void assess(int partition, Map<Long, DemandHistory> histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
+    private void assess(int partition, Histories histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
                         Counts counts) {
         BinaryField[] fields = new BinaryField[2];
         scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
@@ -131,7 +173,7 @@ final class RiskScanJob extends ComputeJobAdapter {
             }
             long pid = product.getKey();
             Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
-                    histories.getOrDefault(pid, NO_CHANGES), parameters);
+                    histories.of(pid, product.getValue()), parameters);
             if (assessment.atRisk()) {
                 out.addData(new AtRiskKey(parameters.refreshId(), pid),
                         new AtRiskRow(fields[1].value(product.getValue()), assessment, parameters.now()));

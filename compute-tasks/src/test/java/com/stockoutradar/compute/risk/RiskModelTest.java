@@ -9,16 +9,17 @@ import com.stockoutradar.api.RiskClass;
 
 /** The forecast on hand-made series. */
 class RiskModelTest {
-    static final long NOW = 1_800_000_000L;
     static final long DAY = RiskParameters.DAY;
+    /** Midnight, where rolling days and UTC days coincide. */
+    static final long NOW = 1_800_000_000L / DAY * DAY;
     final RiskParameters parameters = RiskParameters.asOf(NOW, 0, 7);
 
     /** {@code perDay[i]} units sold i days ago, at noon of that rolling day. */
     static DemandHistory sales(long... perDay) {
-        DemandHistory history = new DemandHistory();
+        DemandHistory history = new DemandHistory(NOW);
         for (int daysAgo = 0; daysAgo < perDay.length; daysAgo++) {
             if (perDay[daysAgo] > 0) {
-                history.add(true, perDay[daysAgo], NOW - daysAgo * DAY - DAY / 2, NOW);
+                history.add(true, perDay[daysAgo], NOW - daysAgo * DAY - DAY / 2);
             }
         }
         return history;
@@ -73,7 +74,7 @@ class RiskModelTest {
     @Test
     void restockInTheWindowOffsetsSales() {
         DemandHistory restocked = sales(4, 4, 4, 4, 4, 4, 4);
-        restocked.add(false, 30, NOW - 2 * DAY, NOW);
+        restocked.add(false, 30, NOW - 2 * DAY);
 
         Assessment assessment = RiskModel.assess(20, restocked, parameters);
 
@@ -89,8 +90,8 @@ class RiskModelTest {
         DemandHistory oldSalesOnly = sales(0, 0, 0, 0, 0, 0, 0, 9, 9, 9);
 
         assertThat(RiskModel.assess(1, oldSalesOnly, parameters).riskClass()).isNull();
-        assertThat(RiskModel.assess(1, new DemandHistory(), parameters).riskClass()).isNull();
-        assertThat(RiskModel.assess(0, new DemandHistory(), parameters).riskClass())
+        assertThat(RiskModel.assess(1, new DemandHistory(NOW), parameters).riskClass()).isNull();
+        assertThat(RiskModel.assess(0, new DemandHistory(NOW), parameters).riskClass())
                 .isEqualTo(RiskClass.OUT_OF_STOCK);
     }
 
@@ -105,10 +106,10 @@ class RiskModelTest {
 
     @Test
     void aChangeExactlyAtTheWindowBoundaryIsExcludedAsInTheBrief() {
-        DemandHistory history = new DemandHistory();
-        history.add(true, 5, NOW - RiskParameters.WINDOW_SECONDS, NOW);
-        history.add(true, 2, NOW - RiskParameters.WINDOW_SECONDS + 1, NOW);
-        history.add(false, 7, NOW - RiskParameters.WINDOW_SECONDS, NOW);
+        DemandHistory history = new DemandHistory(NOW);
+        history.add(true, 5, NOW - RiskParameters.WINDOW_SECONDS);
+        history.add(true, 2, NOW - RiskParameters.WINDOW_SECONDS + 1);
+        history.add(false, 7, NOW - RiskParameters.WINDOW_SECONDS);
 
         assertThat(history.sales7d()).isEqualTo(2);
         assertThat(history.restocks7d()).isZero();

@@ -123,14 +123,15 @@ public final class ChangeWriter {
                 long pid = batch.pid(i);
                 ChangeType type = batch.type(i);
                 Product product = updated.getOrDefault(pid, stock.get(pid));
-                long stockAfter = type.apply(product.stock(), batch.quantity(i));
+                Product after = product.with(type, batch.quantity(i), batch.timestamp(i), now);
+                long stockAfter = after.stock();
                 InventoryChangeKey key = new InventoryChangeKey(lastUsedId + 1 + i, pid);
                 InventoryChange change = new InventoryChange(type, batch.quantity(i), batch.timestamp(i),
                         batch.customerId(i), eventId, stockAfter);
                 ExpiryPolicy retained = RetentionWindow.expiringIn(
                         Math.max(MIN_TTL_SECONDS, retention.secondsLeft(batch.timestamp(i), now)));
                 changes.withExpiryPolicy(retained).put(key, change);
-                updated.put(pid, product.withStock(stockAfter, now));
+                updated.put(pid, after);
                 if (eventId != null) {
                     events.withExpiryPolicy(retained).put(eventId, key);
                     newEvents.put(eventId, key);

@@ -3,10 +3,12 @@ package com.stockoutradar.grid.store;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.compute.risk.DemandDays;
 import com.stockoutradar.grid.BulkProgress;
 import com.stockoutradar.grid.GridProperties;
 import com.stockoutradar.grid.OnServerNode;
@@ -35,6 +38,16 @@ import com.stockoutradar.grid.inventory.Product;
 public class ColdStartLoader {
     private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
     private static final int FETCH_SIZE = 10_000;
+    private static final String PRODUCTS_WITH_DAYS = """
+            SELECT p.id, p.stock, p.name, p.updated_at, d.days
+            FROM product p LEFT JOIN (
+                SELECT pid, array_agg(ARRAY[day, sales, restocks, first_change, last_change, changes] ORDER BY day) AS days
+                FROM (SELECT pid, timestamp / 86400 AS day,
+                             COALESCE(SUM(quantity) FILTER (WHERE type = 'SALE'), 0)::bigint AS sales,
+                             COALESCE(SUM(quantity) FILTER (WHERE type = 'RESTOCK'), 0)::bigint AS restocks,
+                             MIN(timestamp) AS first_change, MAX(timestamp) AS last_change, COUNT(*) AS changes
+                      FROM inventory_change WHERE timestamp >= ? GROUP BY pid, timestamp / 86400) AS per_day
+                GROUP BY pid) AS d ON d.pid = p.id""";
 
     private final DataSource dataSource;
     private final GridProperties grid;
@@ -55,7 +68,7 @@ public class ColdStartLoader {
                 return;
             }
             long since = System.currentTimeMillis() / 1000 - grid.retention().toSeconds();
-            loadProducts(ignite);
+            loadProducts(ignite, System.currentTimeMillis() / 1000);
             loadChanges(ignite, since);
         } catch (SQLException e) {
             throw new IllegalStateException("cold start from PostgreSQL failed", e);
@@ -64,15 +77,18 @@ public class ColdStartLoader {
         }
     }
 
-    private void loadProducts(Ignite ignite) throws SQLException {
+    /** Products with their {@link DemandDays}, summed per day by PostgreSQL from the changes of the kept days. */
+    private void loadProducts(Ignite ignite, long now) throws SQLException {
         try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
              Connection c = cursorConnection();
-             PreparedStatement select = c.prepareStatement("SELECT id, stock, name, updated_at FROM product")) {
+             PreparedStatement select = c.prepareStatement(PRODUCTS_WITH_DAYS)) {
             BulkProgress progress = new BulkProgress("cold start: products", count(c, "SELECT count(*) FROM product", 0));
+            select.setLong(1, DemandDays.keptSince(now));
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    streamer.addData(row.getLong(1), new Product(row.getLong(2), row.getString(3), row.getLong(4)));
+                    streamer.addData(row.getLong(1), new Product(row.getLong(2), row.getString(3), row.getLong(4),
+                            days(row.getArray(5))));
                     progress.step();
                 }
             }
@@ -101,6 +117,18 @@ public class ColdStartLoader {
             streamer.flush();
             progress.done();
         }
+    }
+
+    private static long[] days(Array totals) throws SQLException {
+        if (totals == null) {
+            return null;
+        }
+        Object[] rows = (Object[]) totals.getArray();
+        long[][] days = new long[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            days[i] = Arrays.stream((Object[]) rows[i]).mapToLong(v -> ((Number) v).longValue()).toArray();
+        }
+        return DemandDays.of(days);
     }
 
     /** PostgreSQL streams a result with a cursor only inside a transaction. */

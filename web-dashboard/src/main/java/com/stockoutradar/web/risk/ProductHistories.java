@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.ProductHistory;
 import com.stockoutradar.compute.risk.Assessment;
+import com.stockoutradar.compute.risk.DemandDays;
 import com.stockoutradar.compute.risk.DemandHistory;
 import com.stockoutradar.compute.risk.RiskModel;
 import com.stockoutradar.compute.risk.RiskParameters;
@@ -58,11 +59,11 @@ public class ProductHistories {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         long since = Math.min(first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1,
-                now - RiskParameters.TREND_DAYS * RiskParameters.DAY);
+                (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY - 1);
         List<Change> changes = changes(productId, since);
 
-        DemandHistory demand = new DemandHistory();
-        changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp(), now));
+        DemandHistory demand = new DemandHistory(now);
+        changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp()));
         RiskParameters parameters = RiskParameters.asOf(now, settings.threshold(), settings.horizonDays());
         Assessment assessment = RiskModel.assess(stock, demand, parameters);
         return Optional.of(new ProductHistory(productId, product.field("name"), stock,

@@ -1,0 +1,129 @@
+package com.stockoutradar.compute.risk;
+
+/**
+ * A product's sales and restocks per UTC day over the last {@link #KEPT} days, kept in the product's own entry by
+ * the ingestion transaction so that a refresh reads one entry per product instead of every change.
+ * <p>
+ * A flat {@code long[]}, oldest day first, {@value #WIDTH} longs a day: the day (unix day number), units sold,
+ * units restocked, and the first and last second of the day that saw a change with the day's change count, packed.
+ * The first and last second tell a refresh whether the 7-day window's start, which falls inside one day, splits
+ * that day's changes; only then does it read that day's changes of that product.
+ */
+public final class DemandDays {
+    /** The trend's 14 days, today, and one day of slack for a refresh whose clock is a little behind a writer's. */
+    public static final int KEPT = RiskParameters.TREND_DAYS + 2;
+    static final int WIDTH = 4;
+    private static final long NONE = -1;
+    private static final int SECOND_BITS = 17;
+    private static final int COUNT_BITS = 30;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    private static final long SECOND_MASK = (1L << SECOND_BITS) - 1;
+
+    private DemandDays() {
+    }
+
+    /**
+     * The days with one more change, and without the days that have left the kept range as of {@code now}
+     * (the writer's clock); a change older than the kept range leaves the days as they are.
+     */
+    public static long[] add(long[] days, boolean sale, long quantity, long timestamp, long now) {
+        long firstKept = dayOf(keptSince(now));
+        long day = dayOf(timestamp);
+        if (day < firstKept) {
+            return days;
+        }
+        int length = days == null ? 0 : days.length;
+        int from = 0;
+        while (from < length && days[from] < firstKept) {
+            from += WIDTH;
+        }
+        int at = from;
+        while (at < length && days[at] < day) {
+            at += WIDTH;
+        }
+        boolean existing = at < length && days[at] == day;
+        long[] updated = new long[length - from + (existing ? 0 : WIDTH)];
+        System.arraycopy(days == null ? updated : days, from, updated, 0, at - from);
+        int slot = at - from;
+        if (existing) {
+            System.arraycopy(days, at, updated, slot, length - at);
+        } else {
+            if (at < length) {
+                System.arraycopy(days, at, updated, slot + WIDTH, length - at);
+            }
+            updated[slot] = day;
+            updated[slot + 3] = NONE;
+        }
+        updated[slot + (sale ? 1 : 2)] += quantity;
+        updated[slot + 3] = withChangeAt(updated[slot + 3], (int) (timestamp - day * RiskParameters.DAY));
+        return updated;
+    }
+
+    /**
+     * Days from per-day totals, oldest first, each {day, units sold, units restocked, first change (unix s), last
+     * change, changes}: what a cold start computes in PostgreSQL.
+     */
+    public static long[] of(long[][] totals) {
+        long[] days = new long[totals.length * WIDTH];
+        for (int i = 0; i < totals.length; i++) {
+            long[] t = totals[i];
+            long start = t[0] * RiskParameters.DAY;
+            days[i * WIDTH] = t[0];
+            days[i * WIDTH + 1] = t[1];
+            days[i * WIDTH + 2] = t[2];
+            days[i * WIDTH + 3] = pack(t[3] - start, t[4] - start, Math.min(COUNT_MASK, t[5]));
+        }
+        return days;
+    }
+
+    /** The first day a product keeps as of {@code now}, as its first second. */
+    public static long keptSince(long now) {
+        return (dayOf(now) - KEPT + 1) * RiskParameters.DAY;
+    }
+
+    /**
+     * Feeds the days into a history. Returns the unix day whose changes the window's start splits, whose exact
+     * share the caller must add with {@link DemandHistory#addToWindow}, or -1 when the days alone are exact.
+     */
+    public static long feed(long[] days, DemandHistory history) {
+        long split = -1;
+        for (int i = 0; days != null && i < days.length; i += WIDTH) {
+            long day = days[i];
+            long packed = days[i + 3];
+            long start = day * RiskParameters.DAY;
+            if (!history.addDay(day, days[i + 1], days[i + 2], start + first(packed), start + last(packed),
+                    count(packed))) {
+                split = day;
+            }
+        }
+        return split;
+    }
+
+    public static long dayOf(long timestamp) {
+        return Math.floorDiv(timestamp, RiskParameters.DAY);
+    }
+
+    private static long withChangeAt(long packed, int second) {
+        if (packed == NONE) {
+            return pack(second, second, 1);
+        }
+        return pack(Math.min(first(packed), second), Math.max(last(packed), second),
+                Math.min(COUNT_MASK, count(packed) + 1));
+    }
+
+    private static long pack(long first, long last, long count) {
+        return first << (SECOND_BITS + COUNT_BITS) | last << COUNT_BITS | count;
+    }
+
+    private static long first(long packed) {
+        return packed >>> (SECOND_BITS + COUNT_BITS);
+    }
+
+    private static long last(long packed) {
+        return (packed >>> COUNT_BITS) & SECOND_MASK;
+    }
+
+    private static long count(long packed) {
+        return packed & COUNT_MASK;
+    }
+}
