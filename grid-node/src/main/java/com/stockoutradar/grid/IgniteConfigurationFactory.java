@@ -150,11 +150,18 @@ public final class IgniteConfigurationFactory {
                         "dailyDemand", "DAILY_DEMAND", "daysOfCover", "DAYS_OF_COVER", "stockOutDays", "STOCK_OUT_DAYS",
                         "stockOutDate", "STOCK_OUT_DATE", "riskClass", "RISK_CLASS", "computedAt", "COMPUTED_AT"))
                 // One index: every refresh rewrites the table, so each index costs on every refresh. Class filters
-                // walk the ranking (counts per class are in RISK_REFRESH).
+                // walk the ranking (counts per class are in RISK_REFRESH). It ends with pid, the ranking's last
+                // tie-break, so that equal rows never fall back to comparing whole keys.
                 .setIndexes(List.of(
-                        new QueryIndex(List.of("refreshId", "stockOutDays", "projected"), QueryIndexType.SORTED)
+                        new QueryIndex(List.of("refreshId", "stockOutDays", "projected", "pid"), QueryIndexType.SORTED)
                                 .setName("AT_RISK_RANKING_IDX")));
+        // Atomic: a refresh only adds rows under its new id, and drops rows no reader is on; readers switch
+        // refreshes through RISK_REFRESH, so no transaction is needed here, and the scan streams without one.
+        // A group holds one atomicity mode, so this cache has its own; the same affinity still puts a product's
+        // risk rows in its partition.
         return colocated(new CacheConfiguration<AtRiskKey, AtRiskRow>(AT_RISK_CACHE), grid)
+                .setGroupName(AT_RISK_CACHE)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 .setQueryEntities(List.of(table));
     }
 
@@ -183,7 +190,7 @@ public final class IgniteConfigurationFactory {
 
     /**
      * One cache group for everything keyed by product: the caches share partitions, so a partition moves between
-     * nodes as one, and a node that owns a product's partition owns its changes and risk rows too.
+     * nodes as one, and a node that owns a product's partition owns its changes and event ids too.
      */
     private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {
         return cache

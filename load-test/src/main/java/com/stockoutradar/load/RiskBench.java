@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.duckdb.DuckDBConnection;
 
@@ -48,15 +52,18 @@ public final class RiskBench {
         int products = Integer.parseInt(options.getOrDefault("products", "100000"));
         int salesPerProduct = Integer.parseInt(options.getOrDefault("sales-per-product", "3"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        // stock uniform below this; 40 puts about 42 % of products at risk, 400 about 4 %
+        int maxStock = Integer.parseInt(options.getOrDefault("max-stock", "40"));
         String jdbc = options.get("jdbc");
         StockoutRadarClient client = new StockoutRadarClient(url);
         long now = System.currentTimeMillis() / 1000;
 
-        if (!"false".equals(options.get("load"))) {
-            load(client, products, salesPerProduct, now, jdbc);
-        }
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
+        Memory memory = new Memory(http, json, url);
+        if (!"false".equals(options.get("load"))) {
+            load(client, products, salesPerProduct, maxStock, now, jdbc, memory);
+        }
         System.out.printf("risk refresh, %,d products, about %d sales each over the last 7 days%n", products,
                 salesPerProduct);
         for (int round = 1; round <= rounds; round++) {
@@ -72,11 +79,7 @@ public final class RiskBench {
                             + refresh.get("seedRule").asLong() + refresh.get("trending").asLong(),
                     refresh.get("nodes").asInt());
         }
-        double used = metric(http, json, url, "radar.grid.memory.used");
-        double inGrid = metric(http, json, url, "radar.grid.products");
-        double changes = metric(http, json, url, "radar.grid.changes");
-        System.out.printf("  grid memory: %,.0f bytes in the data region for %,.0f products and %,.0f changes: %,.0f "
-                + "bytes per product with its changes%n", used, inGrid, changes, used / Math.max(1, inGrid));
+        memory.print("with the last refresh's AT_RISK rows");
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -97,10 +100,21 @@ public final class RiskBench {
         }
     }
 
-    private static double metric(HttpClient http, ObjectMapper json, URI url, String name) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/metrics/" + name))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+    /** The node's data region as the grid fills: the differences split bytes per product into what fills them. */
+    private record Memory(HttpClient http, ObjectMapper json, URI url) {
+        void print(String stage) throws Exception {
+            double used = metric("radar.grid.memory.used");
+            double products = metric("radar.grid.products");
+            double changes = metric("radar.grid.changes");
+            System.out.printf("  grid memory %s: %,.0f bytes used in the data region for %,.0f products and %,.0f "
+                    + "changes, %,.0f bytes per product%n", stage, used, products, changes, used / Math.max(1, products));
+        }
+
+        private double metric(String name) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/metrics/" + name))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return json.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+        }
     }
 
     /**
@@ -163,34 +177,50 @@ public final class RiskBench {
         }
     }
 
-    private static void load(StockoutRadarClient client, int products, int salesPerProduct, long now, String jdbc)
-            throws Exception {
+    private static void load(StockoutRadarClient client, int products, int salesPerProduct, int maxStock, long now,
+                             String jdbc, Memory memory) throws Exception {
+        memory.print("empty");
         Random random = new Random(7);
         Path csv = Files.createTempFile("risk-bench-products-", ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             for (int id = 1; id <= products; id++) {
-                out.write(id + "," + random.nextInt(40) + ",Product " + id + "\n");
+                out.write(id + "," + random.nextInt(maxStock) + ",Product " + id + "\n");
             }
         }
         long started = System.nanoTime();
         client.importProducts(csv);
         Files.delete(csv);
         System.out.printf("loaded %,d products in %,d ms%n", products, (System.nanoTime() - started) / 1_000_000);
+        memory.print("with the products");
         started = System.nanoTime();
         long sales = (long) products * salesPerProduct;
+        // two batches in flight, as the ingestion bench found best for 2 cores
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        Semaphore inFlight = new Semaphore(4);
+        List<Future<?>> sent = new ArrayList<>();
         List<SaleRequest> batch = new ArrayList<>(10_000);
         for (long i = 0; i < sales; i++) {
             batch.add(new SaleRequest((long) random.nextInt(10_000_000), 1L + random.nextInt(products),
                     1L + random.nextInt(3), now - random.nextInt(7 * 86_400), null));
-            if (batch.size() == 10_000) {
-                client.sales(batch);
+            if (batch.size() == 10_000 || i == sales - 1) {
+                List<SaleRequest> full = List.copyOf(batch);
                 batch.clear();
+                inFlight.acquire();
+                sent.add(senders.submit(() -> {
+                    try {
+                        client.sales(full);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
             }
         }
-        if (!batch.isEmpty()) {
-            client.sales(batch);
+        for (Future<?> f : sent) {
+            f.get();
         }
+        senders.shutdown();
         System.out.printf("loaded %,d sales in %,d ms%n", sales, (System.nanoTime() - started) / 1_000_000);
+        memory.print("with the products and their changes");
         if (jdbc != null) {
             try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
                 while (true) {

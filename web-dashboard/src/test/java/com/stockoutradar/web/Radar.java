@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.ProductRequest;
 import com.stockoutradar.api.StockoutRadarClient;
@@ -129,6 +130,21 @@ public final class Radar {
     /** Waits for write-behind to bring PostgreSQL to {@code changes} rows. */
     public void awaitChangesInPostgres(long changes) {
         await().atMost(Duration.ofSeconds(30)).until(() -> changesInPostgres() == changes);
+    }
+
+    /** The product's 7-day numbers in a fresh risk refresh (the forecast moves with the clock); null if not at risk. */
+    public JsonNode refreshedRisk(long productId) {
+        Answer refresh = post("/api/risk/refresh", "");
+        if (refresh.status() != 200) {
+            throw new IllegalStateException("risk refresh answered " + refresh.status() + ": " + refresh.body());
+        }
+        for (JsonNode row : get("/api/at-risk?q=" + productId).body().get("products")) {
+            if (row.get("productId").asLong() == productId) {
+                return row.<ObjectNode>deepCopy().retain("riskClass", "stock", "sales7d", "restocks7d", "velocity",
+                        "projected");
+            }
+        }
+        return null;
     }
 
     public JdbcTemplate postgres() {

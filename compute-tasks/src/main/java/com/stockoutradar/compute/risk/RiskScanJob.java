@@ -82,10 +82,12 @@ final class RiskScanJob extends ComputeJobAdapter {
         boolean backtest = DemandDays.dayOf(parameters.now()) < DemandDays.dayOf(System.currentTimeMillis() / 1000) - 1;
         Counts counts = new Counts();
         long flushStarted;
-        try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE)) {
-            out.allowOverwrite(true);
+        // The new refresh's keys are new: its rows are loaded, which skips the per-entry update path.
+        try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE);
+             IgniteDataStreamer<AtRiskKey, AtRiskRow> gone = ignite.dataStreamer(AT_RISK_CACHE)) {
+            gone.allowOverwrite(true);
             IntStream.of(partitions).parallel().forEach(partition -> {
-                dropOldRows(partition, out);
+                dropOldRows(partition, gone);
                 assess(partition, backtest ? fromChanges(partition, counts) : fromDays(partition, counts), out,
                         counts);
             });

@@ -43,7 +43,7 @@ public class ProductImporter {
             this.streamer = streamer;
             this.progress = new BulkProgress("product import", expectedRows);
             streamer.allowOverwrite(true);
-            streamer.receiver(new KeepNameReceiver());
+            streamer.receiver(new SetStockReceiver());
         }
 
         /** Sets the product's stock, and its name unless {@code name} is null. */
@@ -59,21 +59,22 @@ public class ProductImporter {
         }
     }
 
-    /** Applies streamed rows on their primary node, keeping a product's name when the row has none. */
-    private static final class KeepNameReceiver implements StreamReceiver<Long, Product> {
+    /**
+     * Applies streamed rows on their primary node. A known product keeps its days of demand, and its name when the
+     * row has none: an import sets stock, it does not erase what was sold.
+     */
+    private static final class SetStockReceiver implements StreamReceiver<Long, Product> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void receive(IgniteCache<Long, Product> cache, Collection<Map.Entry<Long, Product>> rows) {
-            Set<Long> unnamed = new TreeSet<>();
+            Set<Long> ids = new TreeSet<>();
             for (Map.Entry<Long, Product> row : rows) {
-                if (row.getValue().name() == null) {
-                    unnamed.add(row.getKey());
-                }
+                ids.add(row.getKey());
             }
             // Sorted keys: the same lock order as ingestion, so an import never deadlocks with sales.
             try (Transaction tx = cache.unwrap(Ignite.class).transactions().txStart()) {
-                Map<Long, Product> current = unnamed.isEmpty() ? Map.of() : cache.getAll(unnamed);
+                Map<Long, Product> current = cache.getAll(ids);
                 Map<Long, Product> merged = new TreeMap<>();
                 for (Map.Entry<Long, Product> row : rows) {
                     Product imported = row.getValue();

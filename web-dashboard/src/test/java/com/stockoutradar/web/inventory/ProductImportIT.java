@@ -14,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.stockoutradar.api.ImportReport;
 import com.stockoutradar.api.ProductRequest;
 import com.stockoutradar.api.ProductView;
+import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
 
@@ -49,6 +51,20 @@ class ProductImportIT {
         assertThat(radar.client.product(70_003).orElseThrow().stock()).isEqualTo(-2);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(-2).equals(radar.stockInPostgres(70_003))
                 && Long.valueOf(40).equals(radar.stockInPostgres(70_001)));
+    }
+
+    @Test
+    void importSetsStockButKeepsWhatWasSold() throws IOException {
+        long product = radar.newProduct(50);
+        radar.client.sale(new SaleRequest(6L, product, 4L, Radar.now() - 3600, null));
+        Path csv = Files.writeString(files.resolve("recount.csv"), product + ",2,Recounted\n");
+
+        radar.client.importProducts(csv);
+
+        JsonNode risk = radar.refreshedRisk(product);
+        assertThat(risk.get("stock").asLong()).isEqualTo(2);
+        assertThat(risk.get("sales7d").asLong()).as("the week's sales survive the import").isEqualTo(4);
+        assertThat(risk.get("riskClass").asText()).isEqualTo("SEED_RULE");
     }
 
     @Test

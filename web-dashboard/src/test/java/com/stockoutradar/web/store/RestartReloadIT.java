@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.ChangeView;
 import com.stockoutradar.api.ProductView;
@@ -54,7 +53,7 @@ class RestartReloadIT {
             selling = radar.newProduct(10);
             radar.client.sales(List.of(new SaleRequest(5L, selling, 4L, now - 3 * 86_400, null),
                     new SaleRequest(5L, selling, 4L, now - 3600, null)));
-            riskBefore = riskOf(radar, selling);
+            riskBefore = radar.refreshedRisk(selling);
             assertThat(riskBefore.get("riskClass").asText()).isEqualTo("SEED_RULE");
             assertThat(riskBefore.get("sales7d").asLong()).isEqualTo(8);
         } // stopping the node flushes what is still waiting for write-behind
@@ -68,7 +67,7 @@ class RestartReloadIT {
                     .until(() -> radar.client.product(oldProduct).orElseThrow().lastChanges().isEmpty());
             assertThat(radar.changesInPostgres(oldProduct)).as("PostgreSQL keeps all history").isEqualTo(2);
 
-            assertThat(riskOf(radar, selling)).as("days of demand are rebuilt from PostgreSQL")
+            assertThat(radar.refreshedRisk(selling)).as("days of demand are rebuilt from PostgreSQL")
                     .isEqualTo(riskBefore);
 
             ProductView after = radar.client.product(product).orElseThrow();
@@ -91,13 +90,5 @@ class RestartReloadIT {
                     Long.class, product)).containsExactlyElementsOf(List.of(sale.changeId(),
                     before.lastChanges().get(0).changeId(), next.changeId()));
         }
-    }
-
-    /** The product's 7-day numbers in a fresh refresh (the forecast moves with the clock). */
-    private static JsonNode riskOf(Radar radar, long productId) {
-        assertThat(radar.post("/api/risk/refresh", "").status()).isEqualTo(200);
-        JsonNode row = radar.get("/api/at-risk?q=" + productId).body().get("products").get(0);
-        assertThat(row.get("productId").asLong()).isEqualTo(productId);
-        return row.<ObjectNode>deepCopy().retain("riskClass", "stock", "sales7d", "restocks7d", "velocity", "projected");
     }
 }
