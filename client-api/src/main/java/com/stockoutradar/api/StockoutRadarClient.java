@@ -62,6 +62,7 @@ public final class StockoutRadarClient {
     public ImportReport importProducts(Path csv) {
         try {
             HttpRequest request = request("/inventory/import")
+                    .timeout(Duration.ofHours(1)) // the answer comes when every row is in the grid
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofFile(csv))
                     .build();

@@ -30,8 +30,9 @@ import com.stockoutradar.api.StockoutRadarClient;
 
 /**
  * Times a full risk refresh on a shop of a given size, against the brief's rule as one SQL {@code GROUP BY} in
- * PostgreSQL and in DuckDB on the same rows, in the same run. Loads the shop through the API first (CSV import, sale batches over
- * the last 7 days) unless {@code --load=false}; run it against an application started with demo data off.
+ * PostgreSQL and in DuckDB on the same rows, in the same run. Loads the shop through the API first (CSV import, sale
+ * batches over the last 7 days) unless {@code --load=false} ({@code --import=false}: the products are there already);
+ * run it against an application started with demo data off.
  * <pre>
  * java -jar web-dashboard/target/stockout-radar.jar --radar.demo.enabled=false --radar.grid.data-region-size=6GB &amp;
  * java -Dloader.main=com.stockoutradar.load.RiskBench -jar load-test/target/load-test.jar \
@@ -62,7 +63,7 @@ public final class RiskBench {
         ObjectMapper json = new ObjectMapper();
         Memory memory = new Memory(http, json, url);
         if (!"false".equals(options.get("load"))) {
-            load(client, products, salesPerProduct, maxStock, now, jdbc, memory);
+            load(client, products, salesPerProduct, maxStock, !"false".equals(options.get("import")), now, jdbc, memory);
         }
         System.out.printf("risk refresh, %,d products, about %d sales each over the last 7 days%n", products,
                 salesPerProduct);
@@ -177,8 +178,8 @@ public final class RiskBench {
         }
     }
 
-    private static void load(StockoutRadarClient client, int products, int salesPerProduct, int maxStock, long now,
-                             String jdbc, Memory memory) throws Exception {
+    private static void load(StockoutRadarClient client, int products, int salesPerProduct, int maxStock,
+                             boolean importProducts, long now, String jdbc, Memory memory) throws Exception {
         memory.print("empty");
         Random random = new Random(7);
         Path csv = Files.createTempFile("risk-bench-products-", ".csv");
@@ -188,10 +189,12 @@ public final class RiskBench {
             }
         }
         long started = System.nanoTime();
-        client.importProducts(csv);
+        if (importProducts) {
+            client.importProducts(csv);
+            System.out.printf("loaded %,d products in %,d ms%n", products, (System.nanoTime() - started) / 1_000_000);
+            memory.print("with the products");
+        }
         Files.delete(csv);
-        System.out.printf("loaded %,d products in %,d ms%n", products, (System.nanoTime() - started) / 1_000_000);
-        memory.print("with the products");
         started = System.nanoTime();
         long sales = (long) products * salesPerProduct;
         // two batches in flight, as the ingestion bench found best for 2 cores

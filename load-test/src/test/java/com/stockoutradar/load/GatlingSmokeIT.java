@@ -45,7 +45,7 @@ class GatlingSmokeIT {
     void startApplication() throws Exception {
         deleteRecursively(WORK); // a fresh shop every run
         Files.createDirectories(WORK);
-        application = new ProcessBuilder(List.of(java(), "-Xmx1g", "-jar",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-jar",
                 Path.of(System.getProperty("radar.jar")).toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--radar.embedded-postgres.port=" + postgresPort,
@@ -53,7 +53,12 @@ class GatlingSmokeIT {
                 "--radar.grid.communication-port=48300", "--radar.grid.client-connector-port=" + jdbcPort,
                 "--radar.grid.data-region-size=512MB",
                 "--management.endpoint.shutdown.access=unrestricted",
-                "--management.endpoints.web.exposure.include=health,shutdown"))
+                "--management.endpoints.web.exposure.include=health,shutdown"));
+        if (System.getProperty("products") != null) {
+            // a full run over a larger catalogue: the demo shop seeds that many products
+            command.add("--radar.demo.products=" + System.getProperty("products"));
+        }
+        application = new ProcessBuilder(command)
                 .directory(WORK.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("application.log").toFile())
@@ -76,6 +81,21 @@ class GatlingSmokeIT {
     void simulationHoldsItsAssertions(String simulation) throws IOException, InterruptedException {
         Assumptions.assumeTrue(System.getProperty("simulation", simulation).equals(simulation),
                 "another simulation was asked for");
+        int warmup = Integer.getInteger("warmup", 0);
+        if (warmup > 0) {
+            // a freshly started JVM answers its first seconds of load slowly (JIT): a full run measures after them
+            Result warm = run(simulation, warmup, "warm-up");
+            assertNothingLost(simulation, warm);
+        }
+        Result measured = run(simulation, Integer.parseInt(System.getProperty("seconds", "5")), "run");
+        assertThat(measured.exitCode()).as("Gatling's exit code; its output:%n%s", measured.output()).isZero();
+        assertNothingLost(simulation, measured);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result run(String simulation, int seconds, String name) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
         // Gatling and Ignite's JDBC driver need the same JDK internals opened as this test JVM has
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -86,21 +106,21 @@ class GatlingSmokeIT {
                 command.add("-D" + setting + "=" + System.getProperty(setting));
             }
         }
-        command.addAll(List.of("-DbaseUrl=" + base, "-Dseconds=" + System.getProperty("seconds", "5"),
+        command.addAll(List.of("-DbaseUrl=" + base, "-Dseconds=" + seconds,
                 "-Djdbc=jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres?user=postgres",
                 "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + jdbcPort,
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", "com.stockoutradar.load.simulations." + simulation,
                 "-rf", Path.of("target/gatling").toAbsolutePath().toString()));
-        Path log = WORK.resolve(simulation + ".log");
+        Path log = WORK.resolve(simulation + "-" + name + ".log");
         Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(gatling.waitFor(seconds + 300L, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Result(gatling.exitValue(), Files.readString(log));
+    }
 
-        assertThat(gatling.waitFor(Long.parseLong(System.getProperty("seconds", "5")) + 300, TimeUnit.SECONDS))
-                .as("finished").isTrue();
-        String output = Files.readString(log);
-        assertThat(gatling.exitValue()).as("Gatling's exit code; its output:%n%s", output).isZero();
+    private static void assertNothingLost(String simulation, Result result) {
         if (!simulation.equals("AnalystsAndDashboard")) {
-            assertThat(output).contains("nothing lost:");
+            assertThat(result.output()).contains("nothing lost:");
         }
     }
 
