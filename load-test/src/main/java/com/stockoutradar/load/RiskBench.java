@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 import org.duckdb.DuckDBConnection;
 
@@ -81,6 +83,9 @@ public final class RiskBench {
                     refresh.get("nodes").asInt());
         }
         memory.print("with the last refresh's AT_RISK rows");
+        reads(http, url, "the dashboard's first page", i -> "/api/at-risk?limit=50");
+        reads(http, url, "pages further down", i -> "/api/at-risk?limit=50&offset=" + (i % 100) * 50);
+        reads(http, url, "one class", i -> "/api/at-risk?limit=50&class=" + (i % 2 == 0 ? "TRENDING" : "SEED_RULE"));
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -99,6 +104,27 @@ public final class RiskBench {
                 }
             }
         }
+    }
+
+    /** Latency of reading the current refresh's at-risk list, one reader, after 50 unmeasured warm-up reads. */
+    private static void reads(HttpClient http, URI url, String what, IntFunction<String> path) throws Exception {
+        int count = 500;
+        long[] nanos = new long[count];
+        for (int i = -50; i < count; i++) {
+            String request = path.apply(i + 50);
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(request)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request + " answered " + response.statusCode());
+            }
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - started;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("  at-risk read, %s (%d requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, count,
+                nanos[count / 2] / 1e6, nanos[count * 99 / 100] / 1e6, nanos[count - 1] / 1e6);
     }
 
     /** The node's data region as the grid fills: the differences split bytes per product into what fills them. */

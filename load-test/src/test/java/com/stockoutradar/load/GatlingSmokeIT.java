@@ -81,9 +81,9 @@ class GatlingSmokeIT {
     void simulationHoldsItsAssertions(String simulation) throws IOException, InterruptedException {
         Assumptions.assumeTrue(System.getProperty("simulation", simulation).equals(simulation),
                 "another simulation was asked for");
-        int warmup = Integer.getInteger("warmup", 0);
+        int warmup = Integer.getInteger("warmup", 3);
         if (warmup > 0) {
-            // a freshly started JVM answers its first seconds of load slowly (JIT): a full run measures after them
+            // a freshly started JVM answers its first seconds of load slowly (JIT): runs measure after them
             Result warm = run(simulation, warmup, "warm-up");
             assertNothingLost(simulation, warm);
         }
