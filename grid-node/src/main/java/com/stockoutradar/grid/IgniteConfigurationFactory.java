@@ -144,16 +144,18 @@ public final class IgniteConfigurationFactory {
                 .setFields(fields("refreshId", Long.class, "pid", Long.class, "name", String.class,
                         "stock", Long.class, "sales7d", Long.class, "restocks7d", Long.class, "velocity", Long.class,
                         "projected", Long.class, "dailyDemand", Double.class, "trend", Double.class,
-                        "daysOfCover", Double.class, "stockOutDays", Double.class, "stockOutDate", Long.class,
-                        "riskClass", String.class, "computedAt", Long.class))
-                .setAliases(Map.of("refreshId", "REFRESH_ID", "sales7d", "SALES_7D", "restocks7d", "RESTOCKS_7D",
-                        "dailyDemand", "DAILY_DEMAND", "daysOfCover", "DAYS_OF_COVER", "stockOutDays", "STOCK_OUT_DAYS",
-                        "stockOutDate", "STOCK_OUT_DATE", "riskClass", "RISK_CLASS", "computedAt", "COMPUTED_AT"))
+                        "daysOfCover", Double.class, "stockOutDays", Double.class, "rankDays", Double.class,
+                        "stockOutDate", Long.class, "riskClass", String.class, "computedAt", Long.class))
+                .setAliases(Map.ofEntries(Map.entry("refreshId", "REFRESH_ID"), Map.entry("sales7d", "SALES_7D"),
+                        Map.entry("restocks7d", "RESTOCKS_7D"), Map.entry("dailyDemand", "DAILY_DEMAND"),
+                        Map.entry("daysOfCover", "DAYS_OF_COVER"), Map.entry("stockOutDays", "STOCK_OUT_DAYS"),
+                        Map.entry("rankDays", "RANK_DAYS"), Map.entry("stockOutDate", "STOCK_OUT_DATE"),
+                        Map.entry("riskClass", "RISK_CLASS"), Map.entry("computedAt", "COMPUTED_AT")))
                 // One index: every refresh rewrites the table, so each index costs on every refresh. Class filters
-                // walk the ranking (counts per class are in RISK_REFRESH). It ends with pid, the ranking's last
-                // tie-break, so that equal rows never fall back to comparing whole keys.
+                // walk the ranking (counts per class are in RISK_REFRESH). It is the ranking itself, down to its last
+                // tie-break, so that a page is read in index order and equal rows never compare whole keys.
                 .setIndexes(List.of(
-                        new QueryIndex(List.of("refreshId", "stockOutDays", "projected", "pid"), QueryIndexType.SORTED)
+                        new QueryIndex(List.of("refreshId", "rankDays", "projected", "pid"), QueryIndexType.SORTED)
                                 .setName("AT_RISK_RANKING_IDX")));
         // Atomic: a refresh only adds rows under its new id, and drops rows no reader is on; readers switch
         // refreshes through RISK_REFRESH, so no transaction is needed here, and the scan streams without one.

@@ -19,6 +19,11 @@ public final class AtRiskRow implements Serializable {
     private final double trend;
     private final Double daysOfCover;
     private final Double stockOutDays;
+    /**
+     * Days until stock-out with "never" as the largest value: the ranking's order. SQL sorts NULL first, and an
+     * index-ordered read (the dashboard's pages) needs a column whose natural order is the ranking.
+     */
+    private final double rankDays;
     /** Unix seconds, or null when the forecast never runs out. */
     private final Long stockOutDate;
     private final String riskClass;
@@ -35,6 +40,7 @@ public final class AtRiskRow implements Serializable {
         this.trend = a.trend();
         this.daysOfCover = a.daysOfCover();
         this.stockOutDays = a.stockOutDays();
+        this.rankDays = a.stockOutDays() == null ? Double.MAX_VALUE : a.stockOutDays();
         this.stockOutDate = a.stockOutDays() == null ? null
                 : computedAt + Math.round(a.stockOutDays() * RiskParameters.DAY);
         this.riskClass = a.riskClass().name();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.cache.expiry.ExpiryPolicy;
@@ -107,7 +108,7 @@ public final class ChangeWriter {
                     new HashSet<>(seen.values()));
             Map<String, InventoryChangeKey> newEvents = new HashMap<>();
             Map<InventoryChangeKey, InventoryChange> written = new HashMap<>();
-            Map<Long, Product> updated = new HashMap<>();
+            Map<Long, Product> updated = new TreeMap<>(); // sorted, as the locks were taken
             for (int i = 0; i < size; i++) {
                 String eventId = batch.eventId(i);
                 InventoryChangeKey prior = eventId == null ? null : seen.getOrDefault(eventId, newEvents.get(eventId));

@@ -25,12 +25,12 @@ import com.stockoutradar.compute.risk.RiskRefreshRecord;
 public class AtRiskQueries {
     /** Sortable columns by their API name; the default is the ranking. */
     static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("rank", "stock_out_days"), Map.entry("productId", "pid"), Map.entry("name", "name"),
+            Map.entry("rank", "rank_days"), Map.entry("productId", "pid"), Map.entry("name", "name"),
             Map.entry("riskClass", "risk_class"), Map.entry("stock", "stock"), Map.entry("sales7d", "sales_7d"),
             Map.entry("restocks7d", "restocks_7d"), Map.entry("velocity", "velocity"),
             Map.entry("projected", "projected"), Map.entry("dailyDemand", "daily_demand"),
             Map.entry("trend", "trend"), Map.entry("daysOfCover", "days_of_cover"),
-            Map.entry("stockOutDate", "stock_out_days"));
+            Map.entry("stockOutDate", "rank_days"));
     private static final String COLUMNS = "pid, name, risk_class, stock, sales_7d, restocks_7d, velocity, projected, "
             + "daily_demand, trend, days_of_cover, stock_out_days, stock_out_date";
 
@@ -67,8 +67,7 @@ public class AtRiskQueries {
         }
         List<Object> args = new ArrayList<>();
         String where = where(refresh.get().id(), filter, args);
-        long total = (Long) ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM AT_RISK" + where)
-                .setArgs(args.toArray())).getAll().get(0).get(0);
+        long total = total(refresh.get(), filter, where, args);
         args.add(limit);
         args.add(offset);
         List<AtRiskProduct> products = new ArrayList<>();
@@ -89,6 +88,20 @@ public class AtRiskQueries {
                     row -> sink.accept(product(++rank[0], row)));
         });
         return refresh;
+    }
+
+    /** The refresh counted its classes; only a search needs counting rows. */
+    private long total(RiskRefreshView refresh, Filter filter, String where, List<Object> args) {
+        if (filter.search() == null || filter.search().isBlank()) {
+            return filter.riskClass() == null ? refresh.outOfStock() + refresh.seedRule() + refresh.trending()
+                    : switch (filter.riskClass()) {
+                        case OUT_OF_STOCK -> refresh.outOfStock();
+                        case SEED_RULE -> refresh.seedRule();
+                        case TRENDING -> refresh.trending();
+                    };
+        }
+        return (Long) ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM AT_RISK" + where)
+                .setArgs(args.toArray())).getAll().get(0).get(0);
     }
 
     private void query(String sql, List<Object> args, Consumer<List<?>> rows) {
@@ -118,12 +131,19 @@ public class AtRiskQueries {
         return where.toString();
     }
 
-    /** The chosen column first, then the ranking: earliest stock-out, lowest projected stock, product id. */
+    /**
+     * The chosen column first, then the ranking: earliest stock-out, lowest projected stock, product id. The ranking
+     * itself is the order of {@code AT_RISK_RANKING_IDX}, refresh id included, so its pages come off the index
+     * without sorting the refresh's rows.
+     */
     private static String orderBy(Filter filter) {
-        String column = SORTS.getOrDefault(filter.sort(), "stock_out_days");
+        String column = SORTS.getOrDefault(filter.sort(), "rank_days");
+        if (column.equals("rank_days") && !filter.descending()) {
+            return " ORDER BY refresh_id, rank_days, projected, pid";
+        }
         String direction = filter.descending() ? " DESC" : " ASC";
         String nulls = filter.descending() ? " NULLS FIRST" : " NULLS LAST";
-        return " ORDER BY " + column + direction + nulls + ", stock_out_days ASC NULLS LAST, projected ASC, pid ASC";
+        return " ORDER BY " + column + direction + nulls + ", rank_days, projected, pid";
     }
 
     private static AtRiskProduct product(long rank, List<?> row) {
