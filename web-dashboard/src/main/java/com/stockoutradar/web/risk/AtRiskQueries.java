@@ -136,7 +136,7 @@ public class AtRiskQueries {
      * itself is the order of {@code AT_RISK_RANKING_IDX}, refresh id included, so its pages come off the index
      * without sorting the refresh's rows.
      */
-    private static String orderBy(Filter filter) {
+    static String orderBy(Filter filter) {
         String column = SORTS.getOrDefault(filter.sort(), "rank_days");
         if (column.equals("rank_days") && !filter.descending()) {
             return " ORDER BY refresh_id, rank_days, projected, pid";

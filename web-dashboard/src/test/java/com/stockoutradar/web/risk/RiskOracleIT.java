@@ -141,6 +141,16 @@ class RiskOracleIT {
         }
     }
 
+    @Test
+    void dashboardPagesAreReadInTheRankingIndexOrderNotSorted() {
+        for (String where : List.of(" WHERE refresh_id = ?", " WHERE refresh_id = ? AND risk_class = 'TRENDING'")) {
+            String plan = ignite.cache(GridNames.AT_RISK_CACHE).query(new SqlFieldsQuery("EXPLAIN SELECT pid FROM AT_RISK"
+                    + where + AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING) + " LIMIT 50").setArgs(1L))
+                    .getAll().get(0).get(0).toString();
+            assertThat(plan).as("the per-node part of the page query").contains("AT_RISK_RANKING_IDX", "index sorted");
+        }
+    }
+
     private void assertMatchesTheSeedRuleInPostgres(Map<Long, Row> grid) {
         Map<Long, Numbers> postgres = new HashMap<>();
         radar.postgres().query(SEED_RULE, rs -> {
