@@ -89,19 +89,7 @@ public final class RiskBench {
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
-                for (int round = 1; round <= rounds; round++) {
-                    long started = System.nanoTime();
-                    long atRisk;
-                    try (var query = c.prepareStatement(SEED_RULE_SQL)) {
-                        query.setLong(1, now);
-                        try (ResultSet rs = query.executeQuery()) {
-                            rs.next();
-                            atRisk = rs.getLong(1);
-                        }
-                    }
-                    System.out.printf("  PostgreSQL GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n",
-                            round, (System.nanoTime() - started) / 1_000_000, atRisk);
-                }
+                seedRule("PostgreSQL", c, now, rounds);
             }
         }
     }
@@ -162,19 +150,24 @@ public final class RiskBench {
                     "inventory_change", 5);
             System.out.printf("  DuckDB: copied the rows in %,d ms (not counted below)%n",
                     (System.nanoTime() - started) / 1_000_000);
-            for (int round = 1; round <= rounds; round++) {
-                started = System.nanoTime();
-                long atRisk;
-                try (var query = duck.prepareStatement(SEED_RULE_SQL)) {
-                    query.setLong(1, now);
-                    try (ResultSet rs = query.executeQuery()) {
-                        rs.next();
-                        atRisk = rs.getLong(1);
-                    }
+            seedRule("DuckDB", duck, now, rounds);
+        }
+    }
+
+    /** Times a peer's run of the brief's rule as one {@code GROUP BY}, round by round. */
+    private static void seedRule(String peer, Connection c, long now, int rounds) throws Exception {
+        for (int round = 1; round <= rounds; round++) {
+            long started = System.nanoTime();
+            long atRisk;
+            try (var query = c.prepareStatement(SEED_RULE_SQL)) {
+                query.setLong(1, now);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    atRisk = rs.getLong(1);
                 }
-                System.out.printf("  DuckDB GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n", round,
-                        (System.nanoTime() - started) / 1_000_000, atRisk);
             }
+            System.out.printf("  %s GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n", peer, round,
+                    (System.nanoTime() - started) / 1_000_000, atRisk);
         }
     }
 

@@ -99,6 +99,14 @@ public final class DemandDays {
         return split;
     }
 
+    /**
+     * Whether the days products keep as of {@code clock} hold everything a computation as of {@code asOf} needs:
+     * not when it is more than a day back (a backtest), as the kept range has a day of slack.
+     */
+    public static boolean cover(long asOf, long clock) {
+        return dayOf(asOf) >= dayOf(clock) - 1;
+    }
+
     public static long dayOf(long timestamp) {
         return Math.floorDiv(timestamp, RiskParameters.DAY);
     }

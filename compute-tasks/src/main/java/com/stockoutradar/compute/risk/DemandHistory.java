@@ -57,6 +57,11 @@ public final class DemandHistory {
         }
     }
 
+    /** The first second of the UTC days the trend uses as of {@code now}: older changes change nothing here. */
+    public static long trendStart(long now) {
+        return (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY;
+    }
+
     /** The start of the 7-day window: changes after this second count. */
     public long windowStart() {
         return windowStart;

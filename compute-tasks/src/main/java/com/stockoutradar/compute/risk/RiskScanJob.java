@@ -79,7 +79,7 @@ final class RiskScanJob extends ComputeJobAdapter {
     public NodeScan execute() {
         long started = System.nanoTime();
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
-        boolean backtest = DemandDays.dayOf(parameters.now()) < DemandDays.dayOf(System.currentTimeMillis() / 1000) - 1;
+        boolean backtest = !DemandDays.cover(parameters.now(), System.currentTimeMillis() / 1000);
         Counts counts = new Counts();
         long flushStarted;
         // The new refresh's keys are new: its rows are loaded, which skips the per-entry update path.
@@ -142,7 +142,7 @@ final class RiskScanJob extends ComputeJobAdapter {
     /** From the partition's changes of the trend's days, summed per product. */
     private Histories fromChanges(int partition, Counts counts) {
         long now = parameters.now();
-        long since = (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY;
+        long since = DemandHistory.trendStart(now);
         Map<Long, DemandHistory> histories = new HashMap<>();
         BinaryField[] fields = new BinaryField[4];
         scan(CHANGE_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
@@ -161,7 +161,8 @@ final class RiskScanJob extends ComputeJobAdapter {
                         .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp);
             }
         });
-        return (pid, product) -> histories.getOrDefault(pid, new DemandHistory(now));
+        DemandHistory none = new DemandHistory(now); // only read by the model
+        return (pid, product) -> histories.getOrDefault(pid, none);
     }
 
     private void assess(int partition, Histories histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** The days a product keeps give the same demand history as its changes. */
@@ -18,8 +19,8 @@ class DemandDaysTest {
     }
 
     @RepeatedTest(20)
-    void daysGiveTheSameHistoryAsTheChanges() {
-        Random random = new Random();
+    void daysGiveTheSameHistoryAsTheChanges(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition());
         long now = NOW + random.nextInt((int) DAY);
         List<Change> changes = new ArrayList<>();
         int count = random.nextInt(60);
@@ -66,6 +67,14 @@ class DemandDaysTest {
         assertThat(DemandDays.feed(after, history)).isEqualTo(-1);
         assertThat(history.sales7d()).isEqualTo(3);
         assertThat(DemandDays.feed(split, new DemandHistory(NOW))).isEqualTo(DemandDays.dayOf(windowStart));
+    }
+
+    @Test
+    void keptDaysCoverAComputationUpToADayBehindTheClock() {
+        assertThat(DemandDays.cover(NOW, NOW)).isTrue();
+        assertThat(DemandDays.cover(NOW - DAY, NOW)).isTrue();
+        assertThat(DemandDays.cover(NOW + DAY, NOW)).as("ahead of the clock").isTrue();
+        assertThat(DemandDays.cover(NOW - 2 * DAY, NOW)).as("a backtest").isFalse();
     }
 
     @Test

@@ -67,9 +67,9 @@ public class ColdStartLoader {
                 log.info("the grid already holds {} products: no cold start", products);
                 return;
             }
-            long since = System.currentTimeMillis() / 1000 - grid.retention().toSeconds();
-            loadProducts(ignite, System.currentTimeMillis() / 1000);
-            loadChanges(ignite, since);
+            long now = System.currentTimeMillis() / 1000;
+            loadProducts(ignite, now);
+            loadChanges(ignite, now - grid.retention().toSeconds());
         } catch (SQLException e) {
             throw new IllegalStateException("cold start from PostgreSQL failed", e);
         } finally {

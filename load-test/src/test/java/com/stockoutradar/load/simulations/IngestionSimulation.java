@@ -1,10 +1,12 @@
 package com.stockoutradar.load.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -19,6 +21,17 @@ abstract class IngestionSimulation extends Simulation {
         return http.baseUrl(LoadSettings.BASE_URL)
                 .contentTypeHeader("application/json").acceptHeader("application/json")
                 .shareConnections();
+    }
+
+    /**
+     * No request fails, p99 under {@code -Dp99} (or the smoke's {@code smokeP99Millis}), and at least 70 % of the
+     * offered {@code rate} is served.
+     */
+    static Assertion[] holds(double rate, int smokeP99Millis) {
+        return new Assertion[] {
+            global().failedRequests().percent().is(0.0),
+            global().responseTime().percentile(99.0).lt(LoadSettings.p99Millis(smokeP99Millis)),
+            global().requestsPerSec().gte(rate * 0.7)};
     }
 
     /** Counts {@code changes} as acknowledged when the request before it succeeded. */

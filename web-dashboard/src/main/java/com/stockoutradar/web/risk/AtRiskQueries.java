@@ -93,12 +93,7 @@ public class AtRiskQueries {
     /** The refresh counted its classes; only a search needs counting rows. */
     private long total(RiskRefreshView refresh, Filter filter, String where, List<Object> args) {
         if (filter.search() == null || filter.search().isBlank()) {
-            return filter.riskClass() == null ? refresh.outOfStock() + refresh.seedRule() + refresh.trending()
-                    : switch (filter.riskClass()) {
-                        case OUT_OF_STOCK -> refresh.outOfStock();
-                        case SEED_RULE -> refresh.seedRule();
-                        case TRENDING -> refresh.trending();
-                    };
+            return refresh.atRisk(filter.riskClass());
         }
         return (Long) ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM AT_RISK" + where)
                 .setArgs(args.toArray())).getAll().get(0).get(0);

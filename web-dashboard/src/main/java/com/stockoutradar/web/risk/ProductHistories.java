@@ -21,7 +21,6 @@ import org.springframework.stereotype.Service;
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.ProductHistory;
 import com.stockoutradar.compute.risk.Assessment;
-import com.stockoutradar.compute.risk.DemandDays;
 import com.stockoutradar.compute.risk.DemandHistory;
 import com.stockoutradar.compute.risk.RiskModel;
 import com.stockoutradar.compute.risk.RiskParameters;
@@ -59,7 +58,7 @@ public class ProductHistories {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         long since = Math.min(first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1,
-                (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY - 1);
+                DemandHistory.trendStart(now) - 1);
         List<Change> changes = changes(productId, since);
 
         DemandHistory demand = new DemandHistory(now);

@@ -122,7 +122,7 @@ class RiskOracleIT {
 
         assertThat(oneNode.productsScanned()).isEqualTo(PRODUCTS);
         assertThat(oneNode.nodes()).isEqualTo(1);
-        assertMatchesTheSeedRuleInPostgres(onOneNode);
+        assertMatchesTheSeedRuleInPostgres(onOneNode, now);
 
         addTwoServerNodes();
         RiskRefreshView threeNodes = refresher.refresh(now).get();
@@ -151,13 +151,23 @@ class RiskOracleIT {
         }
     }
 
-    private void assertMatchesTheSeedRuleInPostgres(Map<Long, Row> grid) {
+    @Test
+    void aBacktestSumsTheChangesAndMatchesTheRuleAsOfThen() throws Exception {
+        long threeDaysBack = now - 3 * DAY; // before the days products keep cover: the scan reads the changes
+
+        RiskRefreshView backtest = app.getBean(RiskRefresher.class).refresh(threeDaysBack).get();
+
+        assertThat(backtest.productsScanned()).isEqualTo(PRODUCTS);
+        assertMatchesTheSeedRuleInPostgres(atRisk(backtest.id()), threeDaysBack);
+    }
+
+    private void assertMatchesTheSeedRuleInPostgres(Map<Long, Row> grid, long asOf) {
         Map<Long, Numbers> postgres = new HashMap<>();
         radar.postgres().query(SEED_RULE, rs -> {
             long stock = rs.getLong(2);
             long velocity = rs.getLong(3) - rs.getLong(4);
             postgres.put(rs.getLong(1), new Numbers(stock, rs.getLong(3), velocity, stock - velocity));
-        }, now);
+        }, asOf);
         Set<Long> bySeedRule = postgres.entrySet().stream()
                 .filter(e -> e.getValue().stock() <= 0 || e.getValue().projected() <= 0 && e.getValue().sales() > 0)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
