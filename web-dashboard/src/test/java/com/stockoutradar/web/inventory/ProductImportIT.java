@@ -3,8 +3,10 @@ package com.stockoutradar.web.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,5 +106,25 @@ class ProductImportIT {
                 "line 3: stock", "line 4: product_id", "line 5: stock", "line 6: line");
         assertThat(radar.productsInGrid()).isEqualTo(productsBefore);
         assertThat(radar.client.product(80_001)).isEmpty();
+    }
+
+    @Test
+    void aFileWithARepeatedProductOrBytesThatAreNotUtf8IsRefusedWholeNamingTheLines() throws IOException {
+        long productsBefore = radar.productsInGrid();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("\uFEFFproduct_id,stock,name\n81001,5\n81002,6\n81001,7\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("81003,8,Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path csv = Files.write(files.resolve("odd.csv"), bytes.toByteArray());
+
+        Radar.Answer answer = radar.send(HttpRequest.newBuilder(radar.uri("/inventory/import"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(csv)).build());
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("errors").findValuesAsText("field")).containsExactly(
+                "line 4: product_id", "line 5: encoding");
+        assertThat(answer.body().get("errors").findValuesAsText("reason")).containsExactly(
+                "product 81001 already on line 2", "is not valid UTF-8");
+        assertThat(radar.productsInGrid()).isEqualTo(productsBefore);
+        assertThat(radar.client.product(81_001)).isEmpty();
     }
 }
