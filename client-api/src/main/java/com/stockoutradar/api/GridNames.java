@@ -9,6 +9,11 @@ public final class GridNames {
     public static final String CHANGE_CACHE = "INVENTORY_CHANGE";
     /** Event id to the change it produced: the idempotency index. Not an SQL table. */
     public static final String EVENT_CACHE = "EVENT_ID";
+    /**
+     * Product rows and changes committed in the grid and not yet in PostgreSQL, written in the same transaction as
+     * the change: the durable queue PostgreSQL is fed from. Not an SQL table.
+     */
+    public static final String OUTBOX_CACHE = "POSTGRES_OUTBOX";
 
     /** The latest risk refresh's at-risk products, colocated with their product. */
     public static final String AT_RISK_CACHE = "AT_RISK";

@@ -4,6 +4,8 @@ import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_ID_SEQUENCE;
 
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteAtomicSequence;
+import org.apache.ignite.IgniteLock;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +16,9 @@ import com.stockoutradar.grid.demo.DemoData;
 import com.stockoutradar.grid.store.ColdStartLoader;
 
 /**
- * A server node's start: seed the demo into an empty database (before the node starts), then, once it is in the
- * cluster, reload an empty grid from PostgreSQL and make sure the change id sequence continues after every id
- * already used.
+ * A server node's start: seed the demo into an empty database (before the node starts), then, once the cluster is
+ * active, reload an empty grid from PostgreSQL and make sure the change id sequence continues after every id
+ * already used, in the grid or in PostgreSQL.
  */
 @Component
 @OnServerNode
@@ -38,12 +40,28 @@ class GridBootstrap {
     }
 
     void afterStart(Ignite ignite) {
-        coldStart.loadIfEmpty(ignite);
-        if (ignite.atomicSequence(CHANGE_ID_SEQUENCE, 0, false) == null) {
-            long lastId = Math.max(lastIdInPostgres(), lastIdInGrid(ignite));
-            ignite.atomicSequence(CHANGE_ID_SEQUENCE, lastId, true);
-            log.info("change ids continue after {}", lastId);
+        // One node at a time: the first loads for the whole cluster, the others find the grid filled.
+        IgniteLock lock = ignite.reentrantLock("radar-bootstrap", true, false, true);
+        lock.lock();
+        try {
+            coldStart.loadIfEmpty(ignite);
+            continueChangeIds(ignite);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private void continueChangeIds(Ignite ignite) {
+        long lastUsed = Math.max(lastIdInPostgres(), lastIdInGrid(ignite));
+        IgniteAtomicSequence ids = ignite.atomicSequence(CHANGE_ID_SEQUENCE, lastUsed, true);
+        long current = ids.get();
+        if (current < lastUsed) {
+            // the grid's data was lost or restored from an older copy while PostgreSQL kept going
+            ids.getAndAdd(lastUsed - current);
+            log.warn("the change id sequence stood at {}, behind ids already used: moved on to {}", current,
+                    lastUsed);
+        }
+        log.info("change ids continue after {}", Math.max(current, lastUsed));
     }
 
     private long lastIdInPostgres() {
@@ -51,7 +69,7 @@ class GridBootstrap {
         return max == null ? 0 : max;
     }
 
-    /** Changes not yet written behind may carry ids above PostgreSQL's. */
+    /** Changes not yet in PostgreSQL may carry ids above its own. */
     private static long lastIdInGrid(Ignite ignite) {
         Object max = ignite.cache(CHANGE_CACHE)
                 .query(new SqlFieldsQuery("SELECT max(id) FROM INVENTORY_CHANGE")).getAll().get(0).get(0);

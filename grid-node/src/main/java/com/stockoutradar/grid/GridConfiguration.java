@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import com.stockoutradar.grid.cluster.ClusterActivation;
 import com.stockoutradar.grid.store.StoreProperties;
 
 /** Everything that makes this process an Ignite node; imported by the grid-node and the web application. */
@@ -22,8 +23,9 @@ import com.stockoutradar.grid.store.StoreProperties;
 public class GridConfiguration {
 
     /**
-     * Starts the node and, on a server, prepares its data before anyone can use it. {@code dataSource} is declared
-     * so that Spring closes the pool only after the node's last write-behind flush.
+     * Starts the node and, on a server, brings its data into service before anyone can use it: activation, then a
+     * reload from PostgreSQL if the grid is empty. {@code dataSource} is declared so that Spring closes the pool
+     * only after the node (and the outbox drainer before it) has stopped.
      */
     @Bean(destroyMethod = "close")
     Ignite ignite(GridProperties grid, StoreProperties store, ApplicationContext context, DataSource dataSource,
@@ -32,16 +34,19 @@ public class GridConfiguration {
         if (serverBootstrap != null) {
             serverBootstrap.beforeStart();
         }
-        // Spring stops the node (closing the context), in order: before the pool and PostgreSQL it flushes into.
+        // Spring stops the node (closing the context), in order: after the drainer that reads from it.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         Ignite ignite = IgniteSpring.start(IgniteConfigurationFactory.create(grid, store), context);
-        if (serverBootstrap != null) {
-            try {
+        try {
+            if (serverBootstrap != null) {
+                ClusterActivation.activateServer(ignite, grid.initialNodes());
                 serverBootstrap.afterStart(ignite);
-            } catch (RuntimeException e) {
-                ignite.close();
-                throw e;
+            } else {
+                ClusterActivation.awaitActive(ignite);
             }
+        } catch (RuntimeException e) {
+            ignite.close();
+            throw e;
         }
         return ignite;
     }

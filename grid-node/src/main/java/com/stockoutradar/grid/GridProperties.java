@@ -4,25 +4,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.ignite.configuration.WALMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * How this process takes part in the Ignite cluster.
  *
- * @param instanceName        Ignite instance name, unique per JVM
- * @param workDirectory       Ignite's working files (logs, marshaller mappings)
+ * @param instanceName        Ignite instance name, unique per JVM, and the node's consistent id: the name its data
+ *                            on disk is kept under, so it must stay the same across restarts
+ * @param workDirectory       Ignite's working files: data ({@code db/}), write-ahead log ({@code wal/}), mappings
  * @param clientMode          join an existing cluster as a thick client (holds no data) instead of as a server
  * @param localAddress        the address discovery, communication and the thin-client port bind to
  * @param discoveryAddresses  static discovery list, e.g. {@code 10.0.0.1:47500..47509}
  * @param discoveryPort       first discovery port of this node
  * @param communicationPort   first communication port of this node
  * @param clientConnectorPort thin client and JDBC port (analysts connect here)
- * @param dataRegionSize      off-heap memory for the caches on this node
+ * @param dataRegionSize      off-heap memory for this node's hot data; everything is on disk, the region caches
+ *                            the pages in use
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
  * @param partitions          affinity partitions, the same on every node
  * @param retention           how long changes stay in the grid (by their timestamp); PostgreSQL keeps all
  * @param transactionTimeout  longest an ingestion transaction may wait for locks before it is retried
+ * @param walMode             {@code LOG_ONLY}: an acknowledged change survives a killed process; {@code FSYNC}: it
+ *                            also survives a power loss, at the cost of a disk sync per commit
+ * @param walSegmentSize      size of one write-ahead log file (Ignite keeps ten, plus an archive)
+ * @param initialNodes        server nodes the cluster waits for before it is activated the very first time; later
+ *                            starts wait for the nodes of that first (baseline) topology instead
+ * @param minFreeDisk         free space kept on the data disk: below it, writes are refused (503)
  */
 @ConfigurationProperties("radar.grid")
 public record GridProperties(
@@ -38,7 +47,11 @@ public record GridProperties(
         int backups,
         int partitions,
         Duration retention,
-        Duration transactionTimeout) {
+        Duration transactionTimeout,
+        WALMode walMode,
+        DataSize walSegmentSize,
+        int initialNodes,
+        DataSize minFreeDisk) {
 
     /** The grid must hold at least the 7-day velocity window plus a day of slack. */
     static final Duration MIN_RETENTION = Duration.ofDays(8);
@@ -47,6 +60,10 @@ public record GridProperties(
         if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new IllegalArgumentException(
                     "radar.grid.retention must be at least " + MIN_RETENTION.toDays() + " days, was " + retention);
+        }
+        if (walMode != WALMode.LOG_ONLY && walMode != WALMode.FSYNC) {
+            throw new IllegalArgumentException("radar.grid.wal-mode must be LOG_ONLY or FSYNC (the modes that keep an "
+                    + "acknowledged change), was " + walMode);
         }
     }
 }

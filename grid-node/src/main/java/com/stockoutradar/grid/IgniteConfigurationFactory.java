@@ -3,18 +3,22 @@ package com.stockoutradar.grid;
 import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
+import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheKeyConfiguration;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.QueryEntity;
 import org.apache.ignite.cache.QueryIndex;
 import org.apache.ignite.cache.QueryIndexType;
@@ -40,29 +44,40 @@ import com.stockoutradar.compute.risk.AtRiskRow;
 import com.stockoutradar.compute.risk.RiskRefreshRecord;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
-import com.stockoutradar.grid.store.PostgresStoreFactory;
+import com.stockoutradar.grid.outbox.Admission;
+import com.stockoutradar.grid.outbox.PendingWrite;
+import com.stockoutradar.grid.outbox.PendingWriteKey;
 import com.stockoutradar.grid.store.StoreProperties;
 
-/** The one place the Ignite node is configured: discovery, memory, and the colocated caches with write-behind. */
+/**
+ * The one place the Ignite node is configured: discovery, durable storage, and the colocated caches. Everything is
+ * persisted on the node's disk (Ignite native persistence); PostgreSQL is fed from the outbox, not by cache stores.
+ */
 public final class IgniteConfigurationFactory {
     /** Node attribute carrying the retention window, so grid jobs use the cluster's value, not a caller's. */
     public static final String RETENTION_SECONDS_ATTRIBUTE = "radar.retention.seconds";
     private static final int PORT_RANGE = 10;
     private static final String PRODUCT_GROUP = "products";
+    /** The data region's name, for its metrics. */
+    public static final String DATA_REGION = "default";
 
     private IgniteConfigurationFactory() {
     }
 
     public static IgniteConfiguration create(GridProperties grid, StoreProperties store) {
+        Path work = grid.workDirectory().toAbsolutePath();
         return new IgniteConfiguration()
                 .setIgniteInstanceName(grid.instanceName())
-                .setWorkDirectory(grid.workDirectory().toAbsolutePath().toString())
+                .setConsistentId(grid.instanceName())
+                .setWorkDirectory(work.toString())
                 .setClientMode(grid.clientMode())
                 .setGridLogger(new Slf4jLogger())
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(new StopNodeFailureHandler())
-                .setUserAttributes(Map.of(RETENTION_SECONDS_ATTRIBUTE, grid.retention().toSeconds()))
+                .setUserAttributes(Map.of(RETENTION_SECONDS_ATTRIBUTE, grid.retention().toSeconds(),
+                        Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
+                        Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes()))
                 .setDiscoverySpi(discovery(grid))
                 .setCommunicationSpi(new TcpCommunicationSpi()
                         .setLocalAddress(grid.localAddress())
@@ -72,21 +87,45 @@ public final class IgniteConfigurationFactory {
                         .setHost(grid.localAddress())
                         .setPort(grid.clientConnectorPort())
                         .setPortRange(PORT_RANGE))
-                .setDataStorageConfiguration(new DataStorageConfiguration()
-                        .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
-                                .setName("default")
-                                .setInitialSize(Math.min(256L << 20, grid.dataRegionSize().toBytes()))
-                                .setMaxSize(grid.dataRegionSize().toBytes())
-                                .setMetricsEnabled(true)))
+                .setDataStorageConfiguration(storage(grid, work))
+                // On every server node: the change id sequence outlives any node that is lost.
                 .setAtomicConfiguration(new AtomicConfiguration()
-                        .setBackups(grid.backups())
+                        .setCacheMode(CacheMode.REPLICATED)
                         .setAtomicSequenceReserveSize(10_000))
                 .setTransactionConfiguration(new TransactionConfiguration()
                         .setDefaultTxConcurrency(TransactionConcurrency.PESSIMISTIC)
                         .setDefaultTxIsolation(TransactionIsolation.REPEATABLE_READ)
                         .setDefaultTxTimeout(grid.transactionTimeout().toMillis()))
-                .setCacheConfiguration(products(grid, store), changes(grid, store), events(grid, store), atRisk(grid),
+                // The keys' @AffinityKeyMapped is not enough with persistence: the binary metadata registered from
+                // the tables' key types at cache start has no affinity field, and would scatter a product's rows.
+                .setCacheKeyConfiguration(
+                        new CacheKeyConfiguration(InventoryChangeKey.class.getName(), "pid"),
+                        new CacheKeyConfiguration(PendingWriteKey.class.getName(), "pid"),
+                        new CacheKeyConfiguration(AtRiskKey.class.getName(), "pid"))
+                .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), atRisk(grid),
                         riskRefreshes());
+    }
+
+    /**
+     * One persistent region for all data: the region holds the pages in use, the disk holds everything. The write-ahead
+     * log makes a commit durable before it is acknowledged; data, log and archive live under the work directory, in
+     * folders named after the node's consistent id, so that a restart finds its own.
+     */
+    private static DataStorageConfiguration storage(GridProperties grid, Path work) {
+        return new DataStorageConfiguration()
+                .setStoragePath(work.resolve("db").toString())
+                .setWalPath(work.resolve("wal").toString())
+                .setWalArchivePath(work.resolve("wal-archive").toString())
+                .setWalMode(grid.walMode())
+                .setWalSegmentSize((int) grid.walSegmentSize().toBytes())
+                .setMaxWalArchiveSize(4 * 10 * grid.walSegmentSize().toBytes())
+                .setMetricsEnabled(true)
+                .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
+                        .setName(DATA_REGION)
+                        .setPersistenceEnabled(true)
+                        .setInitialSize(Math.min(256L << 20, grid.dataRegionSize().toBytes()))
+                        .setMaxSize(grid.dataRegionSize().toBytes())
+                        .setMetricsEnabled(true));
     }
 
     private static TcpDiscoverySpi discovery(GridProperties grid) {
@@ -97,20 +136,18 @@ public final class IgniteConfigurationFactory {
                 .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(grid.discoveryAddresses()));
     }
 
-    private static CacheConfiguration<Long, Product> products(GridProperties grid, StoreProperties store) {
+    private static CacheConfiguration<Long, Product> products(GridProperties grid) {
         QueryEntity table = new QueryEntity(Long.class, Product.class)
                 .setTableName("PRODUCT")
                 .setKeyFieldName("id")
                 .setFields(fields("id", Long.class, "stock", Long.class, "name", String.class,
                         "updatedAt", Long.class))
                 .setAliases(Map.of("updatedAt", "UPDATED_AT"));
-        return writeBehind(colocated(new CacheConfiguration<Long, Product>(PRODUCT_CACHE), grid), store)
-                .setCacheStoreFactory(PostgresStoreFactory.products(store))
+        return colocated(new CacheConfiguration<Long, Product>(PRODUCT_CACHE), grid)
                 .setQueryEntities(List.of(table));
     }
 
-    private static CacheConfiguration<InventoryChangeKey, InventoryChange> changes(GridProperties grid,
-                                                                                     StoreProperties store) {
+    private static CacheConfiguration<InventoryChangeKey, InventoryChange> changes(GridProperties grid) {
         QueryEntity table = new QueryEntity(InventoryChangeKey.class, InventoryChange.class)
                 .setTableName("INVENTORY_CHANGE")
                 .setKeyFields(Set.of("id", "pid"))
@@ -122,18 +159,20 @@ public final class IgniteConfigurationFactory {
                         new QueryIndex(List.of("pid", "timestamp"), QueryIndexType.SORTED)
                                 .setName("INVENTORY_CHANGE_PID_TS_IDX"),
                         new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
-        return writeBehind(colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE),
-                grid), store)
-                .setCacheStoreFactory(PostgresStoreFactory.changes(store))
+        return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid)
                 .setEagerTtl(true)
                 .setQueryEntities(List.of(table));
     }
 
-    /** Event id to change key; enlisted in the ingestion transaction, so it needs the same write-behind setting. */
-    private static CacheConfiguration<String, InventoryChangeKey> events(GridProperties grid, StoreProperties store) {
-        return writeBehind(colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid), store)
-                .setCacheStoreFactory(PostgresStoreFactory.eventIds(store))
+    /** Event id to change key, kept as long as the change; rebuilt from PostgreSQL's history on a cold start. */
+    private static CacheConfiguration<String, InventoryChangeKey> events(GridProperties grid) {
+        return colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid)
                 .setEagerTtl(true);
+    }
+
+    /** What PostgreSQL has still to receive, written by the same transactions as the data it carries. */
+    private static CacheConfiguration<PendingWriteKey, PendingWrite> outbox(GridProperties grid) {
+        return colocated(new CacheConfiguration<PendingWriteKey, PendingWrite>(OUTBOX_CACHE), grid);
     }
 
     /** Each refresh's at-risk products, written by the scan on the node that owns the product. */
@@ -192,7 +231,8 @@ public final class IgniteConfigurationFactory {
 
     /**
      * One cache group for everything keyed by product: the caches share partitions, so a partition moves between
-     * nodes as one, and a node that owns a product's partition owns its changes and event ids too.
+     * nodes as one, and a node that owns a product's partition owns its changes, event ids and pending writes too.
+     * A partition whose every copy is gone is refused (503), never read as empty, until its node is back.
      */
     private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {
         return cache
@@ -202,19 +242,8 @@ public final class IgniteConfigurationFactory {
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
                 .setBackups(grid.backups())
                 .setAffinity(new RendezvousAffinityFunction(false, grid.partitions()))
+                .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE)
                 .setSqlSchema(SQL_SCHEMA);
-    }
-
-    private static <K, V> CacheConfiguration<K, V> writeBehind(CacheConfiguration<K, V> cache, StoreProperties store) {
-        return cache
-                .setReadThrough(false)
-                .setWriteThrough(true)
-                .setWriteBehindEnabled(true)
-                .setWriteBehindCoalescing(true)
-                .setWriteBehindFlushFrequency(store.flushFrequency().toMillis())
-                .setWriteBehindFlushSize(store.flushSize())
-                .setWriteBehindBatchSize(store.batchSize())
-                .setWriteBehindFlushThreadCount(store.flushThreads());
     }
 
     private static LinkedHashMap<String, String> fields(Object... namesAndTypes) {

@@ -54,7 +54,7 @@ public final class DemandDays {
             updated[slot] = day;
             updated[slot + 3] = NONE;
         }
-        updated[slot + (sale ? 1 : 2)] += quantity;
+        updated[slot + (sale ? 1 : 2)] = Math.addExact(updated[slot + (sale ? 1 : 2)], quantity);
         updated[slot + 3] = withChangeAt(updated[slot + 3], (int) (timestamp - day * RiskParameters.DAY));
         return updated;
     }

@@ -54,16 +54,6 @@ public final class ChangeBatch implements Serializable {
         eventIds[i] = eventId;
     }
 
-    /** The items at {@code indexes}, in that order. */
-    ChangeBatch subset(int[] indexes) {
-        ChangeBatch sub = new ChangeBatch(indexes.length);
-        for (int i = 0; i < indexes.length; i++) {
-            int from = indexes[i];
-            sub.set(i, types[from], pids[from], quantities[from], timestamps[from], customerIds[from], eventIds[from]);
-        }
-        return sub;
-    }
-
     public int size() {
         return pids.length;
     }

@@ -39,20 +39,6 @@ public final class ChangeOutcomes implements Serializable {
         replayed[i] = replay;
     }
 
-    /** Copies this (a node's share) into {@code whole} at the original item positions. */
-    void scatterInto(ChangeOutcomes whole, int[] indexes) {
-        for (int i = 0; i < indexes.length; i++) {
-            int to = indexes[i];
-            whole.changeIds[to] = changeIds[i];
-            whole.pids[to] = pids[i];
-            whole.types[to] = types[i];
-            whole.quantities[to] = quantities[i];
-            whole.timestamps[to] = timestamps[i];
-            whole.stocks[to] = stocks[i];
-            whole.replayed[to] = replayed[i];
-        }
-    }
-
     public int size() {
         return changeIds.length;
     }

@@ -3,11 +3,14 @@ package com.stockoutradar.grid.ingest;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_ID_SEQUENCE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
+import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,38 +30,51 @@ import org.slf4j.LoggerFactory;
 
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.inventory.RetentionWindow;
+import com.stockoutradar.grid.inventory.StockOutOfRangeException;
+import com.stockoutradar.grid.outbox.Admission;
+import com.stockoutradar.grid.outbox.PendingWrite;
+import com.stockoutradar.grid.outbox.PendingWriteKey;
 
 /**
- * Applies changes on the node that owns their products: in one pessimistic transaction it looks up the event ids,
- * locks the products, stores each change with its stock-after and the new stock, and records the event ids.
- * Products and changes are colocated, so without event ids the transaction never leaves this node.
+ * Applies a batch of changes in one pessimistic transaction: it looks up the event ids, locks the products, stores
+ * each change with its stock-after, the new stock, the event ids, and for each change the pending write that
+ * carries it to PostgreSQL. Products, changes and pending writes are colocated, so a batch whose products share a
+ * node commits on that node alone; a batch spanning nodes commits on all of them or on none.
  */
 public final class ChangeWriter {
     private static final Logger log = LoggerFactory.getLogger(ChangeWriter.class);
-    private static final int ATTEMPTS = 5;
-    /** A change about to leave the window still reaches PostgreSQL through write-behind before it expires. */
+    private static final int ATTEMPTS = 3;
+    /** A change about to leave the window stays a little, so that its event id is still seen by a quick repeat. */
     private static final long MIN_TTL_SECONDS = 60;
 
     private final Ignite ignite;
     private final IgniteCache<Long, Product> products;
     private final IgniteCache<InventoryChangeKey, InventoryChange> changes;
     private final IgniteCache<String, InventoryChangeKey> events;
+    private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
     private final IgniteAtomicSequence ids;
     private final RetentionWindow retention;
+    private final Admission admission;
+    private final long timeoutMillis;
 
     private ChangeWriter(Ignite ignite) {
         this.ignite = ignite;
         this.products = ignite.cache(PRODUCT_CACHE);
         this.changes = ignite.cache(CHANGE_CACHE);
         this.events = ignite.cache(EVENT_CACHE);
+        this.outbox = ignite.cache(OUTBOX_CACHE);
         this.ids = ignite.atomicSequence(CHANGE_ID_SEQUENCE, 0, false);
         if (ids == null) {
-            throw new IllegalStateException("the change id sequence does not exist yet: the grid is still starting");
+            throw new GridUnavailableException("the change id sequence does not exist yet: the grid is still starting",
+                    Duration.ofSeconds(5));
         }
         this.retention = RetentionWindow.of(ignite);
+        this.admission = Admission.on(ignite);
+        this.timeoutMillis = ignite.configuration().getTransactionConfiguration().getDefaultTxTimeout();
     }
 
     /** This node's writer; one per node, shared by all ingestion jobs that run here. */
@@ -68,16 +84,18 @@ public final class ChangeWriter {
     }
 
     public ChangeOutcomes write(ChangeBatch batch) {
+        admission.check();
         long lastUsedId = ids.getAndAdd(batch.size());
         for (int attempt = 1; ; attempt++) {
             try {
                 return writeOnce(batch, lastUsedId);
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !isLockConflict(e)) {
-                    throw e;
+                if (attempt < ATTEMPTS && isLockConflict(e)) {
+                    log.warn("ingestion transaction of {} changes hit a lock conflict, attempt {} of {}: {}",
+                            batch.size(), attempt, ATTEMPTS, e.getMessage());
+                    continue;
                 }
-                log.warn("ingestion transaction of {} changes hit a lock conflict, attempt {} of {}: {}",
-                        batch.size(), attempt, ATTEMPTS, e.getMessage());
+                throw GridUnavailableException.of(e).map(RuntimeException.class::cast).orElse(e);
             }
         }
     }
@@ -95,7 +113,7 @@ public final class ChangeWriter {
         }
         ChangeOutcomes outcomes = new ChangeOutcomes(size);
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
-                TransactionIsolation.REPEATABLE_READ, 0, size * 3)) {
+                TransactionIsolation.REPEATABLE_READ, timeoutMillis, size * 4)) {
             // Keys are read (and so locked) in sorted order, which keeps concurrent batches from deadlocking.
             Map<String, InventoryChangeKey> seen = eventIds.isEmpty() ? Map.of() : events.getAll(eventIds);
             Map<Long, Product> stock = products.getAll(pids);
@@ -118,20 +136,28 @@ public final class ChangeWriter {
                         throw new IllegalStateException("event " + eventId + " names " + prior
                                 + ", which has left the grid's retention window");
                     }
+                    requireSamePayload(batch, i, prior, first);
                     outcomes.set(i, prior, first, true);
                     continue;
                 }
                 long pid = batch.pid(i);
                 ChangeType type = batch.type(i);
-                Product product = updated.getOrDefault(pid, stock.get(pid));
-                Product after = product.with(type, batch.quantity(i), batch.timestamp(i), now);
-                long stockAfter = after.stock();
+                Product before = updated.getOrDefault(pid, stock.get(pid));
+                Product after;
+                try {
+                    after = before.with(type, batch.quantity(i), batch.timestamp(i), now);
+                } catch (StockOutOfRangeException e) {
+                    throw e.at(pid, i);
+                }
                 InventoryChangeKey key = new InventoryChangeKey(lastUsedId + 1 + i, pid);
                 InventoryChange change = new InventoryChange(type, batch.quantity(i), batch.timestamp(i),
-                        batch.customerId(i), eventId, stockAfter);
+                        batch.customerId(i), eventId, after.stock());
                 ExpiryPolicy retained = RetentionWindow.expiringIn(
                         Math.max(MIN_TTL_SECONDS, retention.secondsLeft(batch.timestamp(i), now)));
                 changes.withExpiryPolicy(retained).put(key, change);
+                outbox.put(new PendingWriteKey(pid, after.version()), PendingWrite.change(after.stock(), after.name(),
+                        after.updatedAt(), key.id(), type.name(), change.quantity(), change.timestamp(),
+                        change.customerId(), eventId));
                 updated.put(pid, after);
                 if (eventId != null) {
                     events.withExpiryPolicy(retained).put(eventId, key);
@@ -146,6 +172,25 @@ public final class ChangeWriter {
         return outcomes;
     }
 
+    /** A repeat must be the same change; anything else under a used event id is refused, not taken for a replay. */
+    private static void requireSamePayload(ChangeBatch batch, int i, InventoryChangeKey prior, InventoryChange first) {
+        String difference = null;
+        if (batch.type(i) != first.type()) {
+            difference = "type " + first.type() + ", not " + batch.type(i);
+        } else if (batch.pid(i) != prior.pid()) {
+            difference = "productId " + prior.pid() + ", not " + batch.pid(i);
+        } else if (batch.quantity(i) != first.quantity()) {
+            difference = "quantity " + first.quantity() + ", not " + batch.quantity(i);
+        } else if (batch.timestamp(i) != first.timestamp()) {
+            difference = "timestamp " + first.timestamp() + ", not " + batch.timestamp(i);
+        } else if (!Objects.equals(batch.customerId(i), first.customerId())) {
+            difference = "customerId " + first.customerId() + ", not " + batch.customerId(i);
+        }
+        if (difference != null) {
+            throw new EventIdConflictException(i, prior.id(), "event " + batch.eventId(i) + " already recorded change "
+                    + prior.id() + " with " + difference);
+        }
+    }
 
     private static boolean isLockConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -4,7 +4,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
-/** Carries one node's share of a batch to that node and applies it there. */
+/** Carries a batch to the node that owns all its products and applies it there. */
 final class RecordChangesJob implements IgniteCallable<ChangeOutcomes> {
     private static final long serialVersionUID = 1L;
 

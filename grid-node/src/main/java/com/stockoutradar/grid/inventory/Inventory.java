@@ -1,6 +1,7 @@
 package com.stockoutradar.grid.inventory;
 
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.List;
@@ -16,6 +17,10 @@ import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.ChangeView;
 import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.api.ProductView;
+import com.stockoutradar.grid.cluster.GridUnavailableException;
+import com.stockoutradar.grid.outbox.Admission;
+import com.stockoutradar.grid.outbox.PendingWrite;
+import com.stockoutradar.grid.outbox.PendingWriteKey;
 
 /** The inventory service: products' current stock by id, and their latest changes. */
 @Service
@@ -27,11 +32,13 @@ public class Inventory {
     private final Ignite ignite;
     private final IgniteCache<Long, Product> products;
     private final IgniteCache<InventoryChangeKey, InventoryChange> changes;
+    private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
 
     public Inventory(Ignite ignite) {
         this.ignite = ignite;
         this.products = ignite.cache(PRODUCT_CACHE);
         this.changes = ignite.cache(CHANGE_CACHE);
+        this.outbox = ignite.cache(OUTBOX_CACHE);
     }
 
     public Optional<ProductView> product(long productId, int lastChanges) {
@@ -45,14 +52,17 @@ public class Inventory {
 
     /** Creates the product or sets its stock (and name, when given); true when it was created. */
     public boolean set(long productId, long stock, String name) {
+        Admission.on(ignite).check();
         long now = System.currentTimeMillis() / 1000;
-        try (Transaction tx = ignite.transactions().txStart()) {
+        try (Transaction tx = ignite.transactions().txStart()) { // the configured timeout
             Product current = products.get(productId);
-            products.put(productId, current == null
-                    ? new Product(stock, name, now)
-                    : current.set(stock, name, now));
+            Product next = current == null ? new Product(stock, name, now) : current.set(stock, name, now);
+            products.put(productId, next);
+            outbox.put(new PendingWriteKey(productId, next.version()), next.pendingWrite());
             tx.commit();
             return current == null;
+        } catch (RuntimeException e) {
+            throw GridUnavailableException.of(e).map(RuntimeException.class::cast).orElse(e);
         }
     }
 

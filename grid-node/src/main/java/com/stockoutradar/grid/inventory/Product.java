@@ -4,32 +4,40 @@ import java.io.Serializable;
 
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.compute.risk.DemandDays;
+import com.stockoutradar.grid.outbox.PendingWrite;
 
 /**
  * A product's current stock, the value of the {@code PRODUCT} cache and table (key: product id).
  * Stock may be negative: a sale is never refused for lack of stock, and the discrepancy must show.
  */
 public final class Product implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long stock;
     private final String name;
     /** Unix seconds of the last change to this row. */
     private final long updatedAt;
     /**
+     * How many times this product has been changed (created, set, sold, restocked): PostgreSQL takes a product row
+     * only with a higher version than it holds, so a late or repeated write never moves stock backwards.
+     */
+    private final long version;
+    /**
      * Sales and restocks per day of the last days ({@link DemandDays}), for the risk refresh; derived from the
      * changes, so not a column of its own in PostgreSQL. Null when the product has had no recent change.
      */
     private final long[] demand;
 
+    /** A product new to the inventory: its first version. */
     public Product(long stock, String name, long updatedAt) {
-        this(stock, name, updatedAt, null);
+        this(stock, name, updatedAt, 1, null);
     }
 
-    public Product(long stock, String name, long updatedAt, long[] demand) {
+    public Product(long stock, String name, long updatedAt, long version, long[] demand) {
         this.stock = stock;
         this.name = name;
         this.updatedAt = updatedAt;
+        this.version = version;
         this.demand = demand;
     }
 
@@ -45,19 +53,39 @@ public final class Product implements Serializable {
         return updatedAt;
     }
 
-    /** The product after one change, applied at {@code now} (unix s). */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * The product after one change, applied at {@code now} (unix s).
+     *
+     * @throws StockOutOfRangeException when the stock would pass ±{@link com.stockoutradar.api.Limits#MAX_STOCK}
+     */
     public Product with(ChangeType type, long quantity, long timestamp, long now) {
-        return new Product(type.apply(stock, quantity), name, now,
-                DemandDays.add(demand, type == ChangeType.SALE, quantity, timestamp, now));
+        long after = StockOutOfRangeException.check(type, stock, quantity);
+        try {
+            return new Product(after, name, now, version + 1,
+                    DemandDays.add(demand, type == ChangeType.SALE, quantity, timestamp, now));
+        } catch (ArithmeticException e) {
+            throw new StockOutOfRangeException("a " + type.name().toLowerCase() + " of " + quantity
+                    + " would overflow the units of its day");
+        }
     }
 
     /** The same product with a new stock and, when given, a new name (an absent name keeps the old one). */
     public Product set(long newStock, String newName, long now) {
-        return new Product(newStock, newName == null ? name : newName, now, demand);
+        return new Product(newStock, newName == null ? name : newName, now, version + 1, demand);
+    }
+
+    /** What PostgreSQL must receive for this version when it came without a change (created, set, imported). */
+    public PendingWrite pendingWrite() {
+        return PendingWrite.product(stock, name, updatedAt);
     }
 
     @Override
     public String toString() {
-        return "Product[stock=" + stock + ", name=" + name + ", updatedAt=" + updatedAt + "]";
+        return "Product[stock=" + stock + ", name=" + name + ", updatedAt=" + updatedAt + ", version=" + version
+                + "]";
     }
 }

@@ -1,8 +1,10 @@
 package com.stockoutradar.grid.inventory;
 
+import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,10 +18,13 @@ import org.apache.ignite.transactions.Transaction;
 import org.springframework.stereotype.Service;
 
 import com.stockoutradar.grid.BulkProgress;
+import com.stockoutradar.grid.outbox.Admission;
+import com.stockoutradar.grid.outbox.PendingWrite;
+import com.stockoutradar.grid.outbox.PendingWriteKey;
 
 /**
  * Bulk creation and setting of products through {@link IgniteDataStreamer}: rows travel in per-node buffers and are
- * applied on their primary nodes, then written behind to PostgreSQL like any other update.
+ * applied on their primary nodes, and reach PostgreSQL through the outbox like any other update.
  */
 @Service
 public class ProductImporter {
@@ -65,6 +70,8 @@ public class ProductImporter {
      */
     private static final class SetStockReceiver implements StreamReceiver<Long, Product> {
         private static final long serialVersionUID = 1L;
+        private static final Comparator<PendingWriteKey> PENDING_ORDER =
+                Comparator.comparingLong(PendingWriteKey::pid).thenComparingLong(PendingWriteKey::version);
 
         @Override
         public void receive(IgniteCache<Long, Product> cache, Collection<Map.Entry<Long, Product>> rows) {
@@ -72,17 +79,24 @@ public class ProductImporter {
             for (Map.Entry<Long, Product> row : rows) {
                 ids.add(row.getKey());
             }
+            Ignite ignite = cache.unwrap(Ignite.class);
+            Admission.on(ignite).check();
+            IgniteCache<PendingWriteKey, PendingWrite> outbox = ignite.cache(OUTBOX_CACHE);
             // Sorted keys: the same lock order as ingestion, so an import never deadlocks with sales.
-            try (Transaction tx = cache.unwrap(Ignite.class).transactions().txStart()) {
+            try (Transaction tx = ignite.transactions().txStart()) {
                 Map<Long, Product> current = cache.getAll(ids);
                 Map<Long, Product> merged = new TreeMap<>();
+                Map<PendingWriteKey, PendingWrite> pending = new TreeMap<>(PENDING_ORDER);
                 for (Map.Entry<Long, Product> row : rows) {
                     Product imported = row.getValue();
                     Product existing = current.get(row.getKey());
-                    merged.put(row.getKey(), existing == null ? imported
-                            : existing.set(imported.stock(), imported.name(), imported.updatedAt()));
+                    Product next = existing == null ? imported
+                            : existing.set(imported.stock(), imported.name(), imported.updatedAt());
+                    merged.put(row.getKey(), next);
+                    pending.put(new PendingWriteKey(row.getKey(), next.version()), next.pendingWrite());
                 }
                 cache.putAll(merged);
+                outbox.putAll(pending);
                 tx.commit();
             }
         }

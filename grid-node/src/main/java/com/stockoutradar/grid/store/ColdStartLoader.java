@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteDataStreamer;
-import org.apache.ignite.IgniteLock;
 import org.apache.ignite.cache.CachePeekMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public class ColdStartLoader {
     private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
     private static final int FETCH_SIZE = 10_000;
     private static final String PRODUCTS_WITH_DAYS = """
-            SELECT p.id, p.stock, p.name, p.updated_at, d.days
+            SELECT p.id, p.stock, p.name, p.updated_at, p.version, d.days
             FROM product p LEFT JOIN (
                 SELECT pid, array_agg(ARRAY[day, sales, restocks, first_change, last_change, changes] ORDER BY day) AS days
                 FROM (SELECT pid, timestamp / 86400 AS day,
@@ -57,10 +56,8 @@ public class ColdStartLoader {
         this.grid = grid;
     }
 
+    /** Callers make sure only one node at a time gets here. */
     public void loadIfEmpty(Ignite ignite) {
-        // One node loads for the whole cluster; the others find the grid filled when they get the lock.
-        IgniteLock lock = ignite.reentrantLock("radar-cold-start", true, false, true);
-        lock.lock();
         try {
             long products = ignite.cache(PRODUCT_CACHE).size(CachePeekMode.PRIMARY);
             if (products > 0) {
@@ -72,8 +69,6 @@ public class ColdStartLoader {
             loadChanges(ignite, now - grid.retention().toSeconds());
         } catch (SQLException e) {
             throw new IllegalStateException("cold start from PostgreSQL failed", e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -88,7 +83,7 @@ public class ColdStartLoader {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     streamer.addData(row.getLong(1), new Product(row.getLong(2), row.getString(3), row.getLong(4),
-                            days(row.getArray(5))));
+                            row.getLong(5), days(row.getArray(6))));
                     progress.step();
                 }
             }

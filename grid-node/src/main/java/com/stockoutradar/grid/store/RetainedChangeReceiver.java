@@ -16,8 +16,8 @@ import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.RetentionWindow;
 
 /**
- * Puts reloaded changes into the grid with the time they have left in the retention window, rebuilds their event
- * ids, and skips the store: they came from PostgreSQL.
+ * Puts reloaded changes into the grid with the time they have left in the retention window, and rebuilds their
+ * event ids. They came from PostgreSQL, so they make no pending write.
  */
 final class RetainedChangeReceiver implements StreamReceiver<InventoryChangeKey, InventoryChange> {
     private static final long serialVersionUID = 1L;
@@ -29,7 +29,6 @@ final class RetainedChangeReceiver implements StreamReceiver<InventoryChangeKey,
         Ignite ignite = changes.unwrap(Ignite.class);
         RetentionWindow retention = RetentionWindow.of(ignite);
         long now = System.currentTimeMillis() / 1000;
-        IgniteCache<InventoryChangeKey, InventoryChange> noStore = changes.withSkipStore();
         IgniteCache<String, InventoryChangeKey> events = ignite.cache(EVENT_CACHE);
         for (Map.Entry<InventoryChangeKey, InventoryChange> row : rows) {
             long secondsLeft = retention.secondsLeft(row.getValue().timestamp(), now);
@@ -37,7 +36,7 @@ final class RetainedChangeReceiver implements StreamReceiver<InventoryChangeKey,
                 continue;
             }
             ExpiryPolicy retained = RetentionWindow.expiringIn(secondsLeft);
-            noStore.withExpiryPolicy(retained).put(row.getKey(), row.getValue());
+            changes.withExpiryPolicy(retained).put(row.getKey(), row.getValue());
             if (row.getValue().eventId() != null) {
                 events.withExpiryPolicy(retained).put(row.getValue().eventId(), row.getKey());
             }

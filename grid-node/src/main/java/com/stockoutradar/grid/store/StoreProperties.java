@@ -5,18 +5,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Write-behind from the grid to PostgreSQL.
+ * How committed changes travel from the grid's outbox to PostgreSQL.
  *
- * @param flushFrequency how often buffered changes are written (the window an acknowledged change may still be
- *                       only in grid memory)
- * @param flushSize      buffered entries per cache that trigger an early flush; past 1.5 times this, writers wait
- *                       for the store (back-pressure instead of loss)
- * @param batchSize      rows per JDBC batch
- * @param flushThreads   flusher threads per cache; one keeps each product's stock updates in order
- * @param retryFor       how long a flush keeps retrying while PostgreSQL is unreachable before it reports failure
- *                       (Ignite then keeps the entries and tries again)
+ * @param batchSize  pending writes per PostgreSQL transaction
+ * @param pollEvery  how often a node with nothing pending looks again (the lag of a quiet system)
+ * @param maxBacklog pending writes a node keeps for an unreachable PostgreSQL before it refuses new writes (503)
+ * @param gapTimeout how long a product's later version waits for an earlier one still in flight before it is
+ *                   written anyway (a safeguard; versions normally arrive in order within milliseconds)
  */
 @ConfigurationProperties("radar.store")
-public record StoreProperties(Duration flushFrequency, int flushSize, int batchSize, int flushThreads,
-                              Duration retryFor) {
+public record StoreProperties(int batchSize, Duration pollEvery, long maxBacklog, Duration gapTimeout) {
 }

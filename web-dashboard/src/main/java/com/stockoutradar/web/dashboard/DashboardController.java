@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.RiskClass;
+import com.stockoutradar.grid.store.PostgresLag;
 import com.stockoutradar.web.risk.AtRiskQueries;
 import com.stockoutradar.web.risk.ProductHistories;
 import com.stockoutradar.web.risk.RiskFilters;
@@ -41,11 +42,14 @@ class DashboardController {
     private final AtRiskQueries queries;
     private final RiskRefresher refresher;
     private final ProductHistories histories;
+    private final PostgresLag postgresLag;
 
-    DashboardController(AtRiskQueries queries, RiskRefresher refresher, ProductHistories histories) {
+    DashboardController(AtRiskQueries queries, RiskRefresher refresher, ProductHistories histories,
+                        PostgresLag postgresLag) {
         this.queries = queries;
         this.refresher = refresher;
         this.histories = histories;
+        this.postgresLag = postgresLag;
     }
 
     @GetMapping("/")
@@ -63,6 +67,7 @@ class DashboardController {
         model.addAttribute("columns", COLUMNS);
         model.addAttribute("page", page);
         model.addAttribute("pages", Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("postgresLag", postgresLag.ofCluster());
         return "dashboard";
     }
 

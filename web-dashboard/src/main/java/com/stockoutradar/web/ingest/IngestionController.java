@@ -19,7 +19,9 @@ import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.grid.ingest.ChangeBatch;
 import com.stockoutradar.grid.ingest.ChangeOutcomes;
 import com.stockoutradar.grid.ingest.ChangeRecorder;
+import com.stockoutradar.grid.ingest.EventIdConflictException;
 import com.stockoutradar.grid.ingest.UnknownProductsException;
+import com.stockoutradar.grid.inventory.StockOutOfRangeException;
 import com.stockoutradar.web.ApiProperties;
 import com.stockoutradar.web.problem.FieldProblem;
 import com.stockoutradar.web.problem.InvalidInputException;
@@ -47,7 +49,7 @@ class IngestionController {
                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         SaleRequest keyed = withIdempotencyKey(sale.eventId(), key, sale::withEventId);
         checkSingle(keyed, keyed.timestamp());
-        return answer(recorder.record(ChangeBatch.ofSales(List.of(keyed))).receipt(0));
+        return recordSingle(ChangeBatch.ofSales(List.of(keyed)));
     }
 
     @PostMapping("/restock")
@@ -55,7 +57,7 @@ class IngestionController {
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         RestockRequest keyed = withIdempotencyKey(restock.eventId(), key, restock::withEventId);
         checkSingle(keyed, keyed.timestamp());
-        return answer(recorder.record(ChangeBatch.ofRestock(keyed)).receipt(0));
+        return recordSingle(ChangeBatch.ofRestock(keyed));
     }
 
     /** Up to {@code radar.api.max-batch-size} sales; one bad item refuses the whole batch, every bad item named. */
@@ -111,7 +113,16 @@ class IngestionController {
         return withEventId.apply(key);
     }
 
-    private static ResponseEntity<ChangeReceipt> answer(ChangeReceipt receipt) {
+    /** One change: its refusals name fields without a batch position. */
+    private ResponseEntity<ChangeReceipt> recordSingle(ChangeBatch change) {
+        ChangeReceipt receipt;
+        try {
+            receipt = recorder.record(change).receipt(0);
+        } catch (EventIdConflictException e) {
+            throw e.single();
+        } catch (StockOutOfRangeException e) {
+            throw e.single();
+        }
         return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

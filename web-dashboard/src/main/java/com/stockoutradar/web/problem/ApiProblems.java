@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.cache.CacheException;
+
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
+import org.apache.ignite.IgniteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +34,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import com.stockoutradar.grid.cluster.GridUnavailableException;
+import com.stockoutradar.grid.ingest.EventIdConflictException;
 import com.stockoutradar.grid.ingest.UnknownProductsException;
+import com.stockoutradar.grid.inventory.StockOutOfRangeException;
 
 /**
  * Every refused request gets an {@code application/problem+json} answer naming the fields at fault and why, in
@@ -41,6 +47,7 @@ import com.stockoutradar.grid.ingest.UnknownProductsException;
 class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final URI INVALID_INPUT = URI.create("https://stockout-radar.dev/problems/invalid-input");
+    private static final URI UNAVAILABLE = URI.create("https://stockout-radar.dev/problems/unavailable");
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
@@ -52,6 +59,46 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unknownProducts(UnknownProductsException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, List.of(FieldProblem.of("productId",
                 "unknown product " + e.productIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))));
+    }
+
+    /** A used event id sent with another payload: the first change stands. */
+    @ExceptionHandler(EventIdConflictException.class)
+    ResponseEntity<ProblemDetail> eventIdConflict(EventIdConflictException e) {
+        ProblemDetail problem = body(HttpStatus.CONFLICT, List.of(field(e.index(), "eventId", e.getMessage())));
+        problem.setTitle("Event id already used");
+        problem.setProperty("firstChangeId", e.firstChangeId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(StockOutOfRangeException.class)
+    ResponseEntity<ProblemDetail> stockOutOfRange(StockOutOfRangeException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, List.of(field(e.index(), "quantity", e.getMessage())));
+    }
+
+    /** Nothing was stored; the same request can be sent again later (with an event id, safely). */
+    @ExceptionHandler(GridUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(GridUnavailableException e) {
+        return unavailableProblem(e);
+    }
+
+    /** A grid failure that passes (lost partitions, an inactive cluster) is 503; anything else stays an error. */
+    @ExceptionHandler({IgniteException.class, CacheException.class})
+    ResponseEntity<ProblemDetail> gridFailure(RuntimeException e) {
+        return unavailableProblem(GridUnavailableException.of(e).orElseThrow(() -> e));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailableProblem(GridUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(UNAVAILABLE);
+        problem.setTitle("Temporarily unavailable");
+        log.warn("answered 503: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
+    private static FieldProblem field(int index, String field, String reason) {
+        return index < 0 ? FieldProblem.of(field, reason) : FieldProblem.at(index, field, reason);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

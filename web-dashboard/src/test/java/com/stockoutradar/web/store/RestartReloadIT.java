@@ -34,6 +34,7 @@ class RestartReloadIT {
         long product;
         long oldProduct;
         ChangeReceipt sale;
+        long soldAt = Radar.now() - 60;
         ProductView before;
         long selling;
         JsonNode riskBefore;
@@ -46,7 +47,7 @@ class RestartReloadIT {
                     + "VALUES (900000001, ?, 'RESTOCK', 9, ?, 9), (900000002, ?, 'SALE', 1, ?, 8)",
                     oldProduct, now - WINDOW - 86_400, oldProduct, now - WINDOW + 4);
             product = radar.newProduct(100);
-            sale = radar.client.sale(new SaleRequest(4L, product, 5L, Radar.now() - 60, "before-restart"));
+            sale = radar.client.sale(new SaleRequest(4L, product, 5L, soldAt, "before-restart"));
             radar.client.restock(new RestockRequest(product, 10L, Radar.now(), null));
             before = radar.client.product(product).orElseThrow();
             assertThat(before.stock()).isEqualTo(105);
@@ -76,8 +77,7 @@ class RestartReloadIT {
             assertThat(after.lastChanges()).extracting(ChangeView::changeId)
                     .containsExactlyElementsOf(before.lastChanges().stream().map(ChangeView::changeId).toList());
 
-            ChangeReceipt replay = radar.client.sale(new SaleRequest(4L, product, 5L, Radar.now() - 60,
-                    "before-restart"));
+            ChangeReceipt replay = radar.client.sale(new SaleRequest(4L, product, 5L, soldAt, "before-restart"));
             assertThat(replay.replayed()).isTrue();
             assertThat(replay.changeId()).isEqualTo(sale.changeId());
             assertThat(replay.stock()).isEqualTo(95);

@@ -1,0 +1,84 @@
+package com.stockoutradar.grid.cluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.BaselineNode;
+import org.apache.ignite.cluster.ClusterNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.stockoutradar.grid.OnServerNode;
+
+/**
+ * Partitions whose every copy was on nodes that left are refused until those nodes are back with their data on
+ * disk; then Ignite still keeps them marked lost until told otherwise. This clears the mark once every baseline node
+ * is online again, so that the data comes back into service by itself, never as an empty partition.
+ */
+@Component
+@OnServerNode
+class LostPartitionsRecovery implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(LostPartitionsRecovery.class);
+    private static final long CHECK_EVERY_MILLIS = 2_000;
+
+    private final Ignite ignite;
+    private ScheduledExecutorService checks;
+
+    LostPartitionsRecovery(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    @Override
+    public void start() {
+        checks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "lost-partitions-" + ignite.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        checks.scheduleWithFixedDelay(this::check, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        checks.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return checks != null && !checks.isShutdown();
+    }
+
+    private void check() {
+        try {
+            List<String> withLoss = new ArrayList<>();
+            for (String cache : ignite.cacheNames()) {
+                if (!ignite.cache(cache).lostPartitions().isEmpty()) {
+                    withLoss.add(cache);
+                }
+            }
+            if (!withLoss.isEmpty() && allBaselineNodesOnline()) {
+                log.info("every baseline node is back: bringing the lost partitions of {} into service again",
+                        withLoss);
+                ignite.resetLostPartitions(withLoss);
+            }
+        } catch (RuntimeException e) {
+            log.warn("checking for lost partitions failed: {}", e.getMessage());
+        }
+    }
+
+    private boolean allBaselineNodesOnline() {
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        if (baseline == null) {
+            return false;
+        }
+        List<Object> online = ignite.cluster().forServers().nodes().stream().map(ClusterNode::consistentId).toList();
+        return baseline.stream().allMatch(n -> online.contains(n.consistentId()));
+    }
+}
