@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.stockoutradar.grid.cluster.ClusterActivation;
 import com.stockoutradar.grid.demo.DemoData;
 import com.stockoutradar.grid.store.ColdStartLoader;
 
@@ -52,7 +53,9 @@ class GridBootstrap {
     }
 
     private void continueChangeIds(Ignite ignite) {
-        long lastUsed = Math.max(lastIdInPostgres(), lastIdInGrid(ignite));
+        // With partitions lost, the grid cannot be asked; the sequence itself is on every server and survived.
+        long lastInGrid = ClusterActivation.hasAllPartitions(ignite) ? lastIdInGrid(ignite) : 0;
+        long lastUsed = Math.max(lastIdInPostgres(), lastInGrid);
         IgniteAtomicSequence ids = ignite.atomicSequence(CHANGE_ID_SEQUENCE, lastUsed, true);
         long current = ids.get();
         if (current < lastUsed) {

@@ -51,9 +51,16 @@ public final class ClusterActivation {
             pause();
         }
         joinBaseline(ignite);
+        // a node coming back to partitions lost while it was away: they are whole again if every node is back
+        LostPartitionsRecovery.recoverIfBaselineComplete(ignite);
         log.info("in an active cluster of {} server nodes: {}", cluster.forServers().nodes().size(),
                 cluster.forServers().nodes().stream().map(n -> n.consistentId() + " " + n.addresses())
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** Whether every partition of every cache has a copy online. */
+    public static boolean hasAllPartitions(Ignite ignite) {
+        return LostPartitionsRecovery.cachesWithLostPartitions(ignite).isEmpty();
     }
 
     /** A client node waits until the servers have activated the cluster. */

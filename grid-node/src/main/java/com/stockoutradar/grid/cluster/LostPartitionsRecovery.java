@@ -57,23 +57,32 @@ class LostPartitionsRecovery implements SmartLifecycle {
 
     private void check() {
         try {
-            List<String> withLoss = new ArrayList<>();
-            for (String cache : ignite.cacheNames()) {
-                if (!ignite.cache(cache).lostPartitions().isEmpty()) {
-                    withLoss.add(cache);
-                }
-            }
-            if (!withLoss.isEmpty() && allBaselineNodesOnline()) {
-                log.info("every baseline node is back: bringing the lost partitions of {} into service again",
-                        withLoss);
-                ignite.resetLostPartitions(withLoss);
-            }
+            recoverIfBaselineComplete(ignite);
         } catch (RuntimeException e) {
             log.warn("checking for lost partitions failed: {}", e.getMessage());
         }
     }
 
-    private boolean allBaselineNodesOnline() {
+    /** Brings lost partitions back into service when every baseline node, and so every copy, is online. */
+    static void recoverIfBaselineComplete(Ignite ignite) {
+        List<String> withLoss = cachesWithLostPartitions(ignite);
+        if (!withLoss.isEmpty() && allBaselineNodesOnline(ignite)) {
+            log.info("every baseline node is back: bringing the lost partitions of {} into service again", withLoss);
+            ignite.resetLostPartitions(withLoss);
+        }
+    }
+
+    static List<String> cachesWithLostPartitions(Ignite ignite) {
+        List<String> withLoss = new ArrayList<>();
+        for (String cache : ignite.cacheNames()) {
+            if (!ignite.cache(cache).lostPartitions().isEmpty()) {
+                withLoss.add(cache);
+            }
+        }
+        return withLoss;
+    }
+
+    private static boolean allBaselineNodesOnline(Ignite ignite) {
         Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
         if (baseline == null) {
             return false;

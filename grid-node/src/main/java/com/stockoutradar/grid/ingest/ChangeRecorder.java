@@ -2,10 +2,13 @@ package com.stockoutradar.grid.ingest;
 
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.springframework.stereotype.Service;
 
@@ -42,12 +45,12 @@ public class ChangeRecorder {
 
     /** The node that is primary for every product of the batch, or null when they are spread over several. */
     private ClusterNode onePrimaryNode(ChangeBatch batch) {
-        var affinity = ignite.<Long>affinity(PRODUCT_CACHE);
+        Affinity<Long> affinity = ignite.affinity(PRODUCT_CACHE);
         ClusterNode primary = null;
         Set<Long> pids = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             if (pids.add(batch.pid(i))) {
-                ClusterNode node = affinity.mapKeyToNode(batch.pid(i));
+                ClusterNode node = primaryOf(affinity, batch.pid(i));
                 if (primary != null && !primary.equals(node)) {
                     return null;
                 }
@@ -55,6 +58,15 @@ public class ChangeRecorder {
             }
         }
         return primary;
+    }
+
+    private static ClusterNode primaryOf(Affinity<Long> affinity, long pid) {
+        try {
+            return affinity.mapKeyToNode(pid);
+        } catch (IgniteException e) {
+            throw new GridUnavailableException("product " + pid + " is in a partition whose nodes all left the "
+                    + "cluster (lost partitions)", Duration.ofSeconds(30), e);
+        }
     }
 
     /** The refusal the job's node raised, as if it had been raised here. */
