@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class Radar {
     private static final AtomicLong NEXT_PRODUCT = new AtomicLong(1_000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body, HttpHeaders headers) {
     }
 
     private final URI base;
@@ -97,7 +98,7 @@ public final class Radar {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body.isEmpty() ? null : JSON.readTree(body));
+                    body.isEmpty() ? null : JSON.readTree(body), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
