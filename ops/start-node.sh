@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 node="${1:-1}"
 jar=$(ls grid-node/target/grid-node-*-exec.jar)
 mkdir -p "data/node-$node"
-# Heap for queries and write-behind buffers; the caches live off-heap in the data region (see node.yml).
+# Heap for queries and HTTP; the data lives on disk under data/node-N, its pages in use in the data region.
 # The jar's manifest carries the --add-opens Ignite needs on Java 17.
 RADAR_NODE="$node" exec java -Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch -Djava.net.preferIPv4Stack=true \
   -jar "$jar" --spring.config.additional-location=file:ops/cluster/node.yml

@@ -128,7 +128,12 @@ public final class Radar {
                 rs -> rs.next() ? rs.getLong(1) : null, productId);
     }
 
-    /** Waits for write-behind to bring PostgreSQL to {@code changes} rows. */
+    /** Waits until PostgreSQL holds everything committed in the grid: no pending write left in the outbox. */
+    public void awaitPostgresCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ignite.cache(GridNames.OUTBOX_CACHE).size() == 0);
+    }
+
+    /** Waits for the outbox to bring PostgreSQL to {@code changes} rows. */
     public void awaitChangesInPostgres(long changes) {
         await().atMost(Duration.ofSeconds(30)).until(() -> changesInPostgres() == changes);
     }

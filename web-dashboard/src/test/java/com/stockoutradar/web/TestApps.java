@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.apache.ignite.Ignite;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
@@ -35,10 +36,13 @@ public final class TestApps {
         return GridNodeApplication.builder().run(arguments(Map.of(), overrides));
     }
 
-    /** Another server node joining {@code app}'s cluster, writing behind to the same PostgreSQL. */
+    /**
+     * Another server node joining {@code app}'s cluster, on the same PostgreSQL. Its name is made unique: it is the
+     * node's consistent id, and a name used before would find that run's data on disk.
+     */
     public static ConfigurableApplicationContext startGridNodeBeside(ConfigurableApplicationContext app, String name) {
         JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
-        return startGridNode(Map.of("radar.grid.instance-name", name,
+        return startGridNode(Map.of("radar.grid.instance-name", name + "-" + UUID.randomUUID(),
                 "spring.datasource.url", postgres.getJdbcUrl(),
                 "spring.datasource.username", postgres.getUsername()));
     }

@@ -38,7 +38,7 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDirectory())
                 .setCleanDataDirectory(false)
-                // Spring stops it, after the grid's last write-behind flush; a JVM hook of its own could go first
+                // Spring stops it, after the grid and its outbox writer; a JVM hook of its own could go first
                 .setRegisterShutdownHook(false);
         if (settings.port() > 0) {
             requireFree(settings.port());

@@ -36,12 +36,15 @@ public class OutboxDrainer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxDrainer.class);
     private static final long FIRST_PAUSE_MILLIS = 100;
     private static final long LONGEST_PAUSE_MILLIS = 5_000;
+    private static final long FINISH_MILLIS = 10_000;
 
     private final Ignite ignite;
     private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
     private final PostgresWriter postgres;
     private final StoreProperties settings;
     private volatile boolean running;
+    /** While stopping: until when the pending writes are still written. */
+    private volatile long finishBy;
     private volatile Thread thread;
     /** Commit time of the oldest write seen pending in the last round; 0 when none was. */
     private volatile long oldestPendingMillis;
@@ -78,15 +81,18 @@ public class OutboxDrainer implements SmartLifecycle {
         thread.start();
     }
 
-    /** Stops between two rounds; what is pending stays in the outbox for the next start. */
+    /**
+     * A graceful stop first writes what is pending, for up to {@link #FINISH_MILLIS}, so that PostgreSQL is current
+     * while the node is away (and if this node's disk is never seen again); what is left stays in the outbox.
+     */
     @Override
     public void stop() {
+        finishBy = System.currentTimeMillis() + FINISH_MILLIS;
         running = false;
         Thread drainer = thread;
         if (drainer != null) {
-            drainer.interrupt();
             try {
-                drainer.join(30_000);
+                drainer.join(FINISH_MILLIS + 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -100,11 +106,14 @@ public class OutboxDrainer implements SmartLifecycle {
 
     private void drain() {
         long pause = FIRST_PAUSE_MILLIS;
-        while (running) {
+        while (running || System.currentTimeMillis() < finishBy) {
             try {
                 List<Cache.Entry<PendingWriteKey, PendingWrite>> pending = collect(settings.batchSize());
                 if (pending.isEmpty()) {
                     oldestPendingMillis = 0;
+                    if (!running) {
+                        return; // stopping, and nothing is left
+                    }
                     sleep(settings.pollEvery().toMillis());
                     continue;
                 }
@@ -120,9 +129,6 @@ public class OutboxDrainer implements SmartLifecycle {
                     sleep(settings.pollEvery().toMillis()); // the rest waits for versions still in flight
                 }
             } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
                 lastFailure = e.getMessage();
                 log.warn("writing pending changes to PostgreSQL failed ({}); retrying in {} ms", rootCause(e), pause);
                 sleep(pause);
@@ -160,12 +166,11 @@ public class OutboxDrainer implements SmartLifecycle {
         return pending;
     }
 
-    private void sleep(long millis) {
+    private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

@@ -139,8 +139,7 @@ class BadInputIT {
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("badRequests")
     void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsStored(String what, String path, String body,
-                                                                         int status, List<String> fields)
-            throws InterruptedException {
+                                                                         int status, List<String> fields) {
         long changesInGrid = radar.changesInGrid();
         long changesInPostgres = radar.changesInPostgres();
 
@@ -148,7 +147,7 @@ class BadInputIT {
 
         assertThat(answer.status()).as(what).isEqualTo(status);
         assertProblem(answer, fields);
-        Thread.sleep(400); // two write-behind flushes
+        radar.awaitPostgresCaughtUp();
         assertThat(radar.changesInGrid()).isEqualTo(changesInGrid);
         assertThat(radar.changesInPostgres()).isEqualTo(changesInPostgres);
         assertThat(radar.client.product(PRODUCT).orElseThrow().stock()).isEqualTo(50);
