@@ -2,6 +2,7 @@ package com.stockoutradar.grid.ingest;
 
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.inventory.StockOutOfRangeException;
+import com.stockoutradar.grid.outbox.Admission;
 
 /**
  * Records validated changes. A batch whose products share a primary node is applied there, in a transaction local
@@ -27,7 +29,17 @@ public class ChangeRecorder {
 
     public ChangeOutcomes record(ChangeBatch batch) {
         ClusterNode primary = onePrimaryNode(batch);
-        if (primary == null || primary.isLocal()) {
+        if (primary == null) {
+            // The transaction from here writes on each node of the batch: each must take writes, as it checks when
+            // a job brings it a batch.
+            try {
+                Admission.check(ignite, primaryNodes(batch));
+            } catch (RuntimeException e) {
+                throw unwrapped(e);
+            }
+            return ChangeWriter.on(ignite).write(batch);
+        }
+        if (primary.isLocal()) {
             return ChangeWriter.on(ignite).write(batch);
         }
         // A job that lost its node is not re-run elsewhere: it may have committed, and without event ids a re-run
@@ -55,6 +67,14 @@ public class ChangeRecorder {
             }
         }
         return primary;
+    }
+
+    private Collection<ClusterNode> primaryNodes(ChangeBatch batch) {
+        Set<Long> pids = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            pids.add(batch.pid(i));
+        }
+        return ignite.<Long>affinity(PRODUCT_CACHE).mapKeysToNodes(pids).keySet();
     }
 
     /** The refusal the job's node raised, as if it had been raised here. */

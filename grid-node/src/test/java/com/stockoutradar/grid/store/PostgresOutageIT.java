@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.ignite.cache.CachePeekMode;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +26,9 @@ import com.stockoutradar.grid.support.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A node on a PostgreSQL it did not start ({@code spring.datasource.url}), which goes away for a while: the grid
- * keeps acknowledging changes, up to a backlog, and PostgreSQL gets every one of them exactly once when it is back.
+ * Two nodes on a PostgreSQL they did not start ({@code spring.datasource.url}), which goes away for a while: the
+ * grid keeps acknowledging changes, up to a backlog per node, and PostgreSQL gets every one of them exactly once
+ * when it is back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresOutageIT {
@@ -34,6 +36,7 @@ class PostgresOutageIT {
     private static final int MAX_BACKLOG = 25;
     private TestPostgres postgres;
     private TestNode node;
+    private TestNode second;
 
     @BeforeAll
     void start() {
@@ -41,10 +44,16 @@ class PostgresOutageIT {
         Map<String, Object> settings = new HashMap<>(postgres.nodeSettings());
         settings.put("radar.store.max-backlog", MAX_BACKLOG);
         node = TestNode.start(settings);
+        settings.put("radar.grid.instance-name", "second-" + UUID.randomUUID());
+        second = TestNode.start(settings);
+        // the second node takes over its partitions once it has them
+        await().atMost(TestNode.DELIVERY).until(() -> node.ignite().affinity(GridNames.PRODUCT_CACHE)
+                .primaryPartitions(second.ignite().cluster().localNode()).length > 0);
     }
 
     @AfterAll
     void stop() {
+        second.close();
         node.close();
         postgres.close();
     }
@@ -102,5 +111,39 @@ class PostgresOutageIT {
         acknowledged.add(node.sell(product, 1, "one-too-many"));
         assertThat(acknowledged.get(MAX_BACKLOG).replayed()).as("taken once PostgreSQL has caught up").isFalse();
         node.awaitDelivered(product, 100, acknowledged);
+    }
+
+    @Test
+    void refusesABatchSpanningNodesWhileAnyOfThemIsTooFarBehind() {
+        long onFirst = newProductOn(node);
+        long onSecond = newProductOn(second);
+        node.awaitDelivered(onFirst, 100, List.of());
+        node.awaitDelivered(onSecond, 100, List.of());
+
+        postgres.stop();
+        List<ChangeReceipt> acknowledged = new ArrayList<>();
+        for (int i = 0; i < MAX_BACKLOG; i++) {
+            acknowledged.add(node.sell(onSecond, 1, null));
+        }
+        // recorded from the node that is not behind, by a transaction that writes on both
+        assertThatThrownBy(() -> node.sell(List.of(TestNode.sale(onFirst, 1, null), TestNode.sale(onSecond, 1, null))))
+                .isInstanceOf(GridUnavailableException.class).hasMessageContaining("behind");
+        assertThat(node.product(onFirst).version()).isEqualTo(1);
+        assertThat(node.product(onSecond).version()).isEqualTo(1 + MAX_BACKLOG);
+        postgres.restart();
+
+        node.awaitDelivered(onSecond, 100, acknowledged);
+        node.awaitDelivered(onFirst, 100, List.of());
+    }
+
+    /** A new product whose primary is {@code owner}. */
+    private long newProductOn(TestNode owner) {
+        UUID ownerId = owner.ignite().cluster().localNode().id();
+        while (true) {
+            long product = node.newProduct(100);
+            if (node.ignite().affinity(GridNames.PRODUCT_CACHE).mapKeyToNode(product).id().equals(ownerId)) {
+                return product;
+            }
+        }
     }
 }
