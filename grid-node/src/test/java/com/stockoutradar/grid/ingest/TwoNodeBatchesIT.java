@@ -2,7 +2,6 @@ package com.stockoutradar.grid.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.CachePeekMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +42,7 @@ class TwoNodeBatchesIT {
     @BeforeAll
     void startCluster() {
         first = TestNode.start();
-        second = first.startBeside("second-" + UUID.randomUUID());
-        // the second node takes over its partitions once it has them
-        await().atMost(TestNode.DELIVERY).until(() -> first.ignite().affinity(GridNames.PRODUCT_CACHE)
-                .primaryPartitions(second.ignite().cluster().localNode()).length > 0);
+        second = first.startBeside("second-" + UUID.randomUUID()).awaitItsPartitions();
     }
 
     @AfterAll
@@ -151,9 +146,7 @@ class TwoNodeBatchesIT {
     }
 
     private TestNode owner(long product) {
-        Ignite local = first.ignite();
-        return local.affinity(GridNames.PRODUCT_CACHE).mapKeyToNode(product).id()
-                .equals(local.cluster().localNode().id()) ? first : second;
+        return first.isPrimaryFor(product) ? first : second;
     }
 
     private TestNode other(TestNode node) {

@@ -35,7 +35,7 @@ class PostgresOutageIT {
     /** Small, so that a test reaches it with a few changes; each test leaves nothing pending behind it. */
     private static final int MAX_BACKLOG = 25;
     private TestPostgres postgres;
-    private TestNode node;
+    private TestNode first;
     private TestNode second;
 
     @BeforeAll
@@ -43,26 +43,23 @@ class PostgresOutageIT {
         postgres = TestPostgres.start();
         Map<String, Object> settings = new HashMap<>(postgres.nodeSettings());
         settings.put("radar.store.max-backlog", MAX_BACKLOG);
-        node = TestNode.start(settings);
+        first = TestNode.start(settings);
         settings.put("radar.grid.instance-name", "second-" + UUID.randomUUID());
-        second = TestNode.start(settings);
-        // the second node takes over its partitions once it has them
-        await().atMost(TestNode.DELIVERY).until(() -> node.ignite().affinity(GridNames.PRODUCT_CACHE)
-                .primaryPartitions(second.ignite().cluster().localNode()).length > 0);
+        second = TestNode.start(settings).awaitItsPartitions();
     }
 
     @AfterAll
     void stop() {
         second.close();
-        node.close();
+        first.close();
         postgres.close();
     }
 
     @Test
     void writesToThePostgresItIsPointedAtAndStartsNoneOfItsOwn() {
-        assertThat(node.context().getBeansOfType(EmbeddedPostgres.class)).isEmpty();
-        long product = node.newProduct(10);
-        ChangeReceipt sale = node.sell(product, 1, null);
+        assertThat(first.context().getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        long product = first.newProduct(10);
+        ChangeReceipt sale = first.sell(product, 1, null);
 
         await().atMost(TestNode.DELIVERY).until(() -> new JdbcTemplate(postgres.dataSource()).queryForList(
                 "SELECT id FROM inventory_change WHERE pid = ?", Long.class, product).equals(List.of(sale.changeId())));
@@ -70,80 +67,78 @@ class PostgresOutageIT {
 
     @Test
     void changesAcknowledgedDuringAnOutageReachPostgresExactlyOnceWhenItIsBack() {
-        long product = node.newProduct(500);
-        node.awaitDelivered(product, 500, List.of());
+        long product = first.newProduct(500);
+        first.awaitDelivered(product, 500, List.of());
 
         postgres.stop();
         List<ChangeReceipt> acknowledged = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            acknowledged.add(node.sell(product, 1, "outage-" + i));
+            acknowledged.add(first.sell(product, 1, "outage-" + i));
         }
         await().atMost(TestNode.DELIVERY).untilAsserted(() -> {
-            StoreLag lag = node.context().getBean(PostgresLag.class).ofCluster();
+            StoreLag lag = first.context().getBean(PostgresLag.class).ofCluster();
             assertThat(lag.rows()).as("pending writes").isEqualTo(20);
             assertThat(lag.lastFailure()).as("why they are pending").isNotNull();
         });
         postgres.restart();
 
-        node.awaitDelivered(product, 500, acknowledged);
+        first.awaitDelivered(product, 500, acknowledged);
         assertThat(acknowledged.get(19).stock()).isEqualTo(480);
     }
 
     @Test
     void refusesChangesWhilePostgresIsTooFarBehindAndStoresNothingOfThem() {
-        long product = node.newProduct(100);
-        node.awaitDelivered(product, 100, List.of());
+        long product = first.newProduct(100);
+        first.awaitDelivered(product, 100, List.of());
 
         postgres.stop();
         List<ChangeReceipt> acknowledged = new ArrayList<>();
         for (int i = 0; i < MAX_BACKLOG; i++) {
-            acknowledged.add(node.sell(product, 1, null));
+            acknowledged.add(first.sell(product, 1, null));
         }
-        assertThatThrownBy(() -> node.sell(product, 1, "one-too-many"))
+        assertThatThrownBy(() -> first.sell(product, 1, "one-too-many"))
                 .isInstanceOf(GridUnavailableException.class).hasMessageContaining("behind");
-        assertThat(node.product(product).stock()).isEqualTo(100 - MAX_BACKLOG);
-        assertThat(node.product(product).version()).isEqualTo(1 + MAX_BACKLOG);
-        assertThat(node.ignite().cache(GridNames.EVENT_CACHE).containsKey("one-too-many")).isFalse();
-        assertThat(node.ignite().cache(GridNames.OUTBOX_CACHE).size(CachePeekMode.PRIMARY)).isEqualTo(MAX_BACKLOG);
+        assertThat(first.product(product).stock()).isEqualTo(100 - MAX_BACKLOG);
+        assertThat(first.product(product).version()).isEqualTo(1 + MAX_BACKLOG);
+        assertThat(first.ignite().cache(GridNames.EVENT_CACHE).containsKey("one-too-many")).isFalse();
+        assertThat(first.ignite().cache(GridNames.OUTBOX_CACHE).size(CachePeekMode.PRIMARY)).isEqualTo(MAX_BACKLOG);
         postgres.restart();
 
-        node.awaitDelivered(product, 100, acknowledged);
-        acknowledged.add(node.sell(product, 1, "one-too-many"));
+        first.awaitDelivered(product, 100, acknowledged);
+        acknowledged.add(first.sell(product, 1, "one-too-many"));
         assertThat(acknowledged.get(MAX_BACKLOG).replayed()).as("taken once PostgreSQL has caught up").isFalse();
-        node.awaitDelivered(product, 100, acknowledged);
+        first.awaitDelivered(product, 100, acknowledged);
     }
 
     @Test
     void refusesABatchSpanningNodesWhileAnyOfThemIsTooFarBehind() {
-        long onFirst = newProductOn(node);
+        long onFirst = newProductOn(first);
         long onSecond = newProductOn(second);
-        node.awaitDelivered(onFirst, 100, List.of());
-        node.awaitDelivered(onSecond, 100, List.of());
+        first.awaitDelivered(onFirst, 100, List.of());
+        first.awaitDelivered(onSecond, 100, List.of());
 
         postgres.stop();
         List<ChangeReceipt> acknowledged = new ArrayList<>();
         for (int i = 0; i < MAX_BACKLOG; i++) {
-            acknowledged.add(node.sell(onSecond, 1, null));
+            acknowledged.add(first.sell(onSecond, 1, null));
         }
         // recorded from the node that is not behind, by a transaction that writes on both
-        assertThatThrownBy(() -> node.sell(List.of(TestNode.sale(onFirst, 1, null), TestNode.sale(onSecond, 1, null))))
+        assertThatThrownBy(() -> first.sell(List.of(TestNode.sale(onFirst, 1, null), TestNode.sale(onSecond, 1, null))))
                 .isInstanceOf(GridUnavailableException.class).hasMessageContaining("behind");
-        assertThat(node.product(onFirst).version()).isEqualTo(1);
-        assertThat(node.product(onSecond).version()).isEqualTo(1 + MAX_BACKLOG);
+        assertThat(first.product(onFirst).version()).isEqualTo(1);
+        assertThat(first.product(onSecond).version()).isEqualTo(1 + MAX_BACKLOG);
         postgres.restart();
 
-        node.awaitDelivered(onSecond, 100, acknowledged);
-        node.awaitDelivered(onFirst, 100, List.of());
+        first.awaitDelivered(onSecond, 100, acknowledged);
+        first.awaitDelivered(onFirst, 100, List.of());
     }
 
     /** A new product whose primary is {@code owner}. */
     private long newProductOn(TestNode owner) {
-        UUID ownerId = owner.ignite().cluster().localNode().id();
-        while (true) {
-            long product = node.newProduct(100);
-            if (node.ignite().affinity(GridNames.PRODUCT_CACHE).mapKeyToNode(product).id().equals(ownerId)) {
-                return product;
-            }
+        long product = first.newProduct(100);
+        while (!owner.isPrimaryFor(product)) {
+            product = first.newProduct(100);
         }
+        return product;
     }
 }

@@ -85,6 +85,19 @@ public final class TestNode implements AutoCloseable {
         return context;
     }
 
+    /** Waits until this node, having joined a cluster, is primary for its share of the partitions. */
+    public TestNode awaitItsPartitions() {
+        await().atMost(DELIVERY).until(() -> ignite().affinity(GridNames.PRODUCT_CACHE)
+                .primaryPartitions(ignite().cluster().localNode()).length > 0);
+        return this;
+    }
+
+    /** Whether this node holds the product (as its primary). */
+    public boolean isPrimaryFor(long productId) {
+        return ignite().affinity(GridNames.PRODUCT_CACHE).mapKeyToNode(productId).id()
+                .equals(ignite().cluster().localNode().id());
+    }
+
     public static long now() {
         return System.currentTimeMillis() / 1000;
     }
