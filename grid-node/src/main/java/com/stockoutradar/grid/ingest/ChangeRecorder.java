@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.inventory.StockOutOfRangeException;
+import com.stockoutradar.grid.outbox.Admission;
 
 /**
  * Records validated changes. A batch whose products share a primary node is applied there, in a transaction local
@@ -29,35 +30,41 @@ public class ChangeRecorder {
     }
 
     public ChangeOutcomes record(ChangeBatch batch) {
-        ClusterNode primary = onePrimaryNode(batch);
-        if (primary == null || primary.isLocal()) {
-            return ChangeWriter.on(ignite).write(batch);
+        Set<ClusterNode> primaries = primaryNodes(batch);
+        if (primaries.size() == 1) {
+            ClusterNode primary = primaries.iterator().next();
+            if (primary.isLocal()) {
+                return ChangeWriter.on(ignite).write(batch);
+            }
+            // A job that lost its node is not re-run elsewhere: it may have committed, and without event ids a re-run
+            // would count the changes twice. The caller gets an error and decides.
+            try {
+                return ignite.compute(ignite.cluster().forNode(primary)).withNoFailover()
+                        .call(new RecordChangesJob(batch));
+            } catch (RuntimeException e) {
+                throw unwrapped(e);
+            }
         }
-        // A job that lost its node is not re-run elsewhere: it may have committed, and without event ids a re-run
-        // would count the changes twice. The caller gets an error and decides.
         try {
-            return ignite.compute(ignite.cluster().forNode(primary)).withNoFailover()
-                    .call(new RecordChangesJob(batch));
+            // The transaction from here writes on each of these nodes: each must take writes, as it checks when a
+            // job brings it a batch.
+            Admission.check(ignite, primaries);
         } catch (RuntimeException e) {
             throw unwrapped(e);
         }
+        return ChangeWriter.on(ignite).write(batch);
     }
 
-    /** The node that is primary for every product of the batch, or null when they are spread over several. */
-    private ClusterNode onePrimaryNode(ChangeBatch batch) {
+    private Set<ClusterNode> primaryNodes(ChangeBatch batch) {
         Affinity<Long> affinity = ignite.affinity(PRODUCT_CACHE);
-        ClusterNode primary = null;
         Set<Long> pids = new HashSet<>();
+        Set<ClusterNode> nodes = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             if (pids.add(batch.pid(i))) {
-                ClusterNode node = primaryOf(affinity, batch.pid(i));
-                if (primary != null && !primary.equals(node)) {
-                    return null;
-                }
-                primary = node;
+                nodes.add(primaryOf(affinity, batch.pid(i)));
             }
         }
-        return primary;
+        return nodes;
     }
 
     private static ClusterNode primaryOf(Affinity<Long> affinity, long pid) {
@@ -73,8 +80,7 @@ public class ChangeRecorder {
     private static RuntimeException unwrapped(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownProductsException || t instanceof EventIdConflictException
-                    || t instanceof StockOutOfRangeException
-                    || t instanceof GridUnavailableException) {
+                    || t instanceof StockOutOfRangeException || t instanceof GridUnavailableException) {
                 return (RuntimeException) t;
             }
         }

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.lang.IgniteRunnable;
+import org.apache.ignite.resources.IgniteInstanceResource;
 
 import com.stockoutradar.grid.cluster.GridUnavailableException;
 
@@ -46,6 +50,16 @@ public final class Admission {
                 .computeIfAbsent(Admission.class.getName(), key -> new Admission(ignite));
     }
 
+    /**
+     * Refuses a write that a transaction from {@code ignite} is about to make on {@code nodes}, when any of them
+     * would refuse it: each checks for itself, as when a job brings it a batch.
+     */
+    public static void check(Ignite ignite, Collection<ClusterNode> nodes) {
+        if (!nodes.isEmpty()) {
+            ignite.compute(ignite.cluster().forNodes(nodes)).withNoFailover().broadcast(new CheckJob());
+        }
+    }
+
     /** Refuses a write on this node when PostgreSQL is too far behind or the disk is nearly full. */
     public void check() {
         if (!server) {
@@ -74,5 +88,17 @@ public final class Admission {
             diskCheckedAt = now;
         }
         return freeDisk;
+    }
+
+    private static final class CheckJob implements IgniteRunnable {
+        private static final long serialVersionUID = 1L;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        @Override
+        public void run() {
+            on(ignite).check();
+        }
     }
 }

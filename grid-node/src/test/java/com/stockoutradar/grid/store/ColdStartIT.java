@@ -1,0 +1,125 @@
+package com.stockoutradar.grid.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.ignite.binary.BinaryObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.stockoutradar.api.ChangeReceipt;
+import com.stockoutradar.api.ChangeView;
+import com.stockoutradar.api.GridNames;
+import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.compute.risk.DemandDays;
+import com.stockoutradar.grid.inventory.Product;
+import com.stockoutradar.grid.support.TestNode;
+import com.stockoutradar.grid.support.TestPostgres;
+
+/**
+ * A new node (a name with no data on disk) on a PostgreSQL with data fills the empty grid from it: every product
+ * with its version, the changes of the retention window with their event ids, and the days of demand the risk scan
+ * reads; PostgreSQL keeps all history, and change ids go on after the largest it holds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ColdStartIT {
+    private static final long DAY = 86_400;
+    private static final long WINDOW = 28 * DAY;
+    /**
+     * When, after the seed, a change inside the window leaves it: later than a node takes to start, and soon enough
+     * for the test to see it go.
+     */
+    private static final long LEAVES_WINDOW_AFTER = 25;
+    private static final long SHIRT = 1;
+    private static final long OLD = 2;
+    private static final long SELLING = 3;
+    /** Set several times, never sold: its version is ahead of its changes. */
+    private static final long QUIET = 4;
+    private static final long LARGEST_ID = 900_000_002;
+    private TestPostgres postgres;
+    private TestNode node;
+    private long now;
+
+    @BeforeAll
+    void seedPostgresThenStartANewNode() {
+        postgres = TestPostgres.start();
+        postgres.createSchema();
+        now = TestNode.now();
+        JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
+        jdbc.update("INSERT INTO product (id, stock, name, updated_at, version) VALUES (?, 105, 'Shirt', ?, 3),"
+                + " (?, 8, 'Old', ?, 3), (?, 2, 'Selling', ?, 3), (?, 7, 'Quiet', ?, 5)",
+                SHIRT, now, OLD, now, SELLING, now, QUIET, now);
+        jdbc.update("""
+                INSERT INTO inventory_change (id, pid, type, quantity, timestamp, customer_id, event_id, stock_after)
+                VALUES (41, ?, 'SALE', 5, ?, 4, 'order-7', 95), (42, ?, 'RESTOCK', 10, ?, NULL, NULL, 105),
+                       (900000001, ?, 'RESTOCK', 9, ?, NULL, NULL, 9), (?, ?, 'SALE', 1, ?, 4, NULL, 8),
+                       (43, ?, 'SALE', 4, ?, 5, NULL, 6), (44, ?, 'SALE', 4, ?, 5, NULL, 2)""",
+                SHIRT, now - 60, SHIRT, now - 30,
+                OLD, now - WINDOW - DAY, LARGEST_ID, OLD, now - WINDOW + LEAVES_WINDOW_AFTER,
+                SELLING, now - 3 * DAY, SELLING, now - 3600);
+        node = TestNode.start(postgres.nodeSettings());
+    }
+
+    @AfterAll
+    void stop() {
+        node.close();
+        postgres.close();
+    }
+
+    @Test
+    void loadsEveryProductWithItsStockNameAndVersion() {
+        Product shirt = node.product(SHIRT);
+
+        assertThat(shirt.stock()).isEqualTo(105);
+        assertThat(shirt.name()).isEqualTo("Shirt");
+        assertThat(shirt.version()).as("so that its next change is PostgreSQL's next version").isEqualTo(3);
+        assertThat(node.inventory().product(SHIRT, 10).orElseThrow().lastChanges())
+                .extracting(ChangeView::changeId).containsExactly(42L, 41L);
+    }
+
+    @Test
+    void loadsOnlyTheChangesOfTheRetentionWindowWhichLeaveTheGridWithIt() {
+        assertThat(node.inventory().product(OLD, 10).orElseThrow().lastChanges())
+                .extracting(ChangeView::changeId).containsExactly(LARGEST_ID);
+
+        await().atMost(Duration.ofSeconds(LEAVES_WINDOW_AFTER + 10))
+                .until(() -> node.inventory().product(OLD, 10).orElseThrow().lastChanges().isEmpty());
+        assertThat(node.changeIdsInPostgres(OLD)).as("PostgreSQL keeps all history")
+                .containsExactly(900_000_001L, LARGEST_ID);
+    }
+
+    @Test
+    void rebuildsTheDaysOfDemandAsIngestionKeepsThem() {
+        long[] asIngested = DemandDays.add(DemandDays.add(null, true, 4, now - 3 * DAY, now), true, 4, now - 3600, now);
+        // the field the risk scan reads from the binary entry
+        BinaryObject selling = node.ignite().cache(GridNames.PRODUCT_CACHE).<Long, BinaryObject>withKeepBinary()
+                .get(SELLING);
+
+        assertThat(selling.<long[]>field("demand")).isEqualTo(asIngested);
+    }
+
+    @Test
+    void remembersTheEventIdsOfTheWindow() {
+        ChangeReceipt replay = node.sell(List.of(new SaleRequest(4L, SHIRT, 5L, now - 60, "order-7"))).get(0);
+
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.changeId()).isEqualTo(41);
+        assertThat(replay.stock()).isEqualTo(95);
+    }
+
+    @Test
+    void continuesChangeIdsAfterTheLargestInPostgresAndVersionsAfterPostgresOwn() {
+        ChangeReceipt next = node.sell(QUIET, 1, null);
+
+        assertThat(next.changeId()).isGreaterThan(LARGEST_ID);
+        // a version PostgreSQL already has would never replace its row
+        await().atMost(TestNode.DELIVERY).until(() -> List.of(6L, 6L).equals(node.rowInPostgres(QUIET)));
+        assertThat(node.changeIdsInPostgres(QUIET)).containsExactly(next.changeId());
+    }
+}
