@@ -231,7 +231,8 @@ public final class IgniteConfigurationFactory {
 
     /**
      * One cache group for everything keyed by product: the caches share partitions, so a partition moves between
-     * nodes as one, and a node that owns a product's partition owns its changes, event ids and pending writes too.
+     * nodes as one, and a node that owns a product's partition owns its changes and pending writes too. Event ids
+     * are spread by their own hash: a repeat must be found by its id alone, whatever product it names.
      * A partition whose every copy is gone is refused (503), never read as empty, until its node is back.
      */
     private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {

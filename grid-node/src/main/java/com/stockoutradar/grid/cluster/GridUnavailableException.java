@@ -38,7 +38,8 @@ public class GridUnavailableException extends RuntimeException {
             if (t instanceof GridUnavailableException unavailable) {
                 return Optional.of(unavailable);
             }
-            if (t instanceof CacheInvalidStateException) {
+            if (t instanceof CacheInvalidStateException || t instanceof IgniteException && t.getMessage() != null
+                    && t.getMessage().startsWith("Failed to get primary node")) {
                 return Optional.of(new GridUnavailableException("the data is on a node that left the cluster "
                         + "(lost partitions): " + t.getMessage(), Duration.ofSeconds(30), failure));
             }

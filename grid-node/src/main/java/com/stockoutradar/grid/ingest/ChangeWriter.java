@@ -9,6 +9,7 @@ import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -123,7 +124,7 @@ public final class ChangeWriter {
                 throw new UnknownProductsException(unknown);
             }
             Map<InventoryChangeKey, InventoryChange> replays = seen.isEmpty() ? Map.of() : changes.getAll(
-                    new HashSet<>(seen.values()));
+                    new LinkedHashSet<>(seen.values())); // in the event ids' order
             Map<String, InventoryChangeKey> newEvents = new HashMap<>();
             Map<InventoryChangeKey, InventoryChange> written = new HashMap<>();
             Map<Long, Product> updated = new TreeMap<>(); // sorted, as the locks were taken

@@ -6,10 +6,12 @@ import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.transactions.Transaction;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +54,12 @@ public class Inventory {
 
     /** Creates the product or sets its stock (and name, when given); true when it was created. */
     public boolean set(long productId, long stock, String name) {
-        Admission.on(ignite).check();
+        ClusterNode primary = ignite.affinity(PRODUCT_CACHE).mapKeyToNode(productId);
+        if (primary.isLocal()) {
+            Admission.on(ignite).check();
+        } else {
+            Admission.check(ignite, Set.of(primary));
+        }
         long now = System.currentTimeMillis() / 1000;
         try (Transaction tx = ignite.transactions().txStart()) { // the configured timeout
             Product current = products.get(productId);

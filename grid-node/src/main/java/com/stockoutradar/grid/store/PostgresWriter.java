@@ -8,10 +8,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.cache.Cache;
 import javax.sql.DataSource;
@@ -45,6 +46,9 @@ final class PostgresWriter {
                                            updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
             WHERE product.version < EXCLUDED.version""";
 
+    private static final Comparator<PendingWriteKey> KEY_ORDER =
+            Comparator.comparingLong(PendingWriteKey::pid).thenComparingLong(PendingWriteKey::version);
+
     private final DataSource dataSource;
     private final long gapTimeoutMillis;
 
@@ -53,8 +57,11 @@ final class PostgresWriter {
         this.gapTimeoutMillis = gapTimeoutMillis;
     }
 
-    /** Writes what can be written in order; returns the keys PostgreSQL now holds, to be removed from the outbox. */
-    Set<PendingWriteKey> write(List<Cache.Entry<PendingWriteKey, PendingWrite>> pending) throws SQLException {
+    /**
+     * Writes what can be written in order; returns the keys PostgreSQL now holds, to be removed from the outbox,
+     * sorted so that two nodes removing the same keys (while partitions move) lock them in the same order.
+     */
+    SortedSet<PendingWriteKey> write(List<Cache.Entry<PendingWriteKey, PendingWrite>> pending) throws SQLException {
         Map<Long, List<Cache.Entry<PendingWriteKey, PendingWrite>>> byProduct = new HashMap<>();
         for (Cache.Entry<PendingWriteKey, PendingWrite> entry : pending) {
             byProduct.computeIfAbsent(entry.getKey().pid(), pid -> new ArrayList<>()).add(entry);
@@ -63,7 +70,7 @@ final class PostgresWriter {
             c.setAutoCommit(false);
             try {
                 Map<Long, Long> stored = lockProducts(c, byProduct.keySet());
-                Set<PendingWriteKey> done = new HashSet<>();
+                SortedSet<PendingWriteKey> done = new TreeSet<>(KEY_ORDER);
                 List<Cache.Entry<PendingWriteKey, PendingWrite>> changes = new ArrayList<>();
                 List<Cache.Entry<PendingWriteKey, PendingWrite>> rows = new ArrayList<>();
                 long now = System.currentTimeMillis();
