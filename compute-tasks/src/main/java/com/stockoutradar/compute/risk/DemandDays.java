@@ -13,6 +13,7 @@ public final class DemandDays {
     /** The trend's 14 days, today, and one day of slack for a refresh whose clock is a little behind a writer's. */
     public static final int KEPT = RiskParameters.TREND_DAYS + 2;
     static final int WIDTH = 4;
+    private static final int TOTALS_WIDTH = 6;
     private static final long NONE = -1;
     private static final int SECOND_BITS = 17;
     private static final int COUNT_BITS = 30;
@@ -60,18 +61,20 @@ public final class DemandDays {
     }
 
     /**
-     * Days from per-day totals, oldest first, each {day, units sold, units restocked, first change (unix s), last
-     * change, changes}: what a cold start computes in PostgreSQL.
+     * Days from per-day totals, oldest first, six numbers a day: day, units sold, units restocked, first change
+     * (unix s), last change, changes. What a cold start computes in PostgreSQL, as one flat array.
      */
-    public static long[] of(long[][] totals) {
-        long[] days = new long[totals.length * WIDTH];
-        for (int i = 0; i < totals.length; i++) {
-            long[] t = totals[i];
-            long start = t[0] * RiskParameters.DAY;
-            days[i * WIDTH] = t[0];
-            days[i * WIDTH + 1] = t[1];
-            days[i * WIDTH + 2] = t[2];
-            days[i * WIDTH + 3] = pack(t[3] - start, t[4] - start, Math.min(COUNT_MASK, t[5]));
+    public static long[] of(long[] totals) {
+        int count = totals.length / TOTALS_WIDTH;
+        long[] days = new long[count * WIDTH];
+        for (int i = 0; i < count; i++) {
+            int t = i * TOTALS_WIDTH;
+            long start = totals[t] * RiskParameters.DAY;
+            days[i * WIDTH] = totals[t];
+            days[i * WIDTH + 1] = totals[t + 1];
+            days[i * WIDTH + 2] = totals[t + 2];
+            days[i * WIDTH + 3] = pack(totals[t + 3] - start, totals[t + 4] - start,
+                    Math.min(COUNT_MASK, totals[t + 5]));
         }
         return days;
     }

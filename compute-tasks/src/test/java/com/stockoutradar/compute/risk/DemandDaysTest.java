@@ -97,9 +97,9 @@ class DemandDaysTest {
         long[] added = DemandDays.add(DemandDays.add(DemandDays.add(null, true, 4, NOW, NOW), false, 7, NOW - 90, NOW),
                 true, 2, NOW - DAY, NOW);
 
-        long[] fromTotals = DemandDays.of(new long[][] {
-                {day - 1, 2, 0, NOW - DAY, NOW - DAY, 1},
-                {day, 4, 7, NOW - 90, NOW, 2}});
+        long[] fromTotals = DemandDays.of(new long[] {
+                day - 1, 2, 0, NOW - DAY, NOW - DAY, 1,
+                day, 4, 7, NOW - 90, NOW, 2});
 
         assertThat(fromTotals).containsExactly(added);
     }

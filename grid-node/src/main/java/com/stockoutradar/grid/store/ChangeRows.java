@@ -1,27 +1,32 @@
 package com.stockoutradar.grid.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
+
+import org.apache.ignite.IgniteDataStreamer;
 
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.grid.inventory.InventoryChange;
 
-/** Reading {@code inventory_change} rows of PostgreSQL. */
+/** Reading {@code inventory_change} rows of PostgreSQL from a binary COPY of {@link #COLUMNS}. */
 final class ChangeRows {
     static final String COLUMNS = "id, pid, type, quantity, timestamp, customer_id, event_id, stock_after";
 
     private ChangeRows() {
     }
 
-    static InventoryChangeKey key(ResultSet row) throws SQLException {
-        return new InventoryChangeKey(row.getLong("id"), row.getLong("pid"));
-    }
-
-    static InventoryChange change(ResultSet row) throws SQLException {
-        long customer = row.getLong("customer_id");
-        return new InventoryChange(ChangeType.valueOf(row.getString("type")), row.getLong("quantity"),
-                row.getLong("timestamp"), row.wasNull() ? null : customer, row.getString("event_id"),
-                row.getLong("stock_after"));
+    /** Adds the reader's current row to the streamer. */
+    static void stream(BinaryCopyReader row, IgniteDataStreamer<InventoryChangeKey, InventoryChange> streamer)
+            throws IOException {
+        long id = row.int8();
+        long pid = row.int8();
+        ChangeType type = ChangeType.valueOf(row.text());
+        long quantity = row.int8();
+        long timestamp = row.int8();
+        Long customer = row.nullableInt8();
+        String eventId = row.text();
+        long stockAfter = row.int8();
+        streamer.addData(new InventoryChangeKey(id, pid),
+                new InventoryChange(type, quantity, timestamp, customer, eventId, stockAfter));
     }
 }
