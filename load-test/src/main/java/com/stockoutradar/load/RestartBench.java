@@ -48,9 +48,10 @@ public final class RestartBench {
         EmbeddedPostgres embedded = null;
         String jdbc = options.get("jdbc");
         if (jdbc == null) {
-            embedded = startPostgres(Path.of(options.getOrDefault("postgres-dir", work.resolve("postgres").toString())),
+            embedded = LocalPostgres.start(
+                    Path.of(options.getOrDefault("postgres-dir", work.resolve("postgres").toString())),
                     Integer.parseInt(options.getOrDefault("postgres-port", "54400")));
-            jdbc = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres?user=postgres";
+            jdbc = LocalPostgres.jdbcUrl(embedded);
         }
         URI url = URI.create("http://127.0.0.1:18080");
         Path log = work.resolve("application.log");
@@ -110,7 +111,7 @@ public final class RestartBench {
     }
 
     /** Flyway creates the schema when the application first starts on an empty database. */
-    private static void createSchema(RadarProcess radar, Path work) throws Exception {
+    static void createSchema(RadarProcess radar, Path work) throws Exception {
         deleteTree(work.resolve("ignite"));
         radar.start();
         radar.awaitAnswer("/actuator/health", System.nanoTime(), Duration.ofMinutes(5));
@@ -163,15 +164,6 @@ public final class RestartBench {
                 sample.size());
     }
 
-    private static EmbeddedPostgres startPostgres(Path directory, int port) throws Exception {
-        Files.createDirectories(directory);
-        return EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("shared_buffers", "1GB")
-                .setServerConfig("max_wal_size", "8GB")
-                .setServerConfig("work_mem", "64MB")
-                .start();
-    }
-
     private static List<String> coldStartLines(Path log) throws Exception {
         try (Stream<String> lines = Files.lines(log)) {
             List<String> all = lines.filter(line -> line.contains("cold start")).toList();
@@ -179,12 +171,12 @@ public final class RestartBench {
         }
     }
 
-    private static double totalMemoryGiB() {
+    static double totalMemoryGiB() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize() / (double) (1L << 30);
     }
 
-    private static void deleteTree(Path root) throws Exception {
+    static void deleteTree(Path root) throws Exception {
         if (!Files.exists(root)) {
             return;
         }
