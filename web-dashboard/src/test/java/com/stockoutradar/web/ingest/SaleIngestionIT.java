@@ -154,4 +154,20 @@ class SaleIngestionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> radar.changesInPostgres(product) == threads * salesEach
                 && Long.valueOf(1_000 - threads * salesEach).equals(radar.stockInPostgres(product)));
     }
+
+    @Test
+    void howFarPostgresIsBehindShowsInHealthAndOnTheDashboard() {
+        long product = radar.newProduct(10);
+        radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
+
+        radar.awaitPostgresCaughtUp();
+
+        Radar.Answer health = radar.get("/actuator/health");
+        assertThat(health.body().at("/components/grid/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/grid/details/postgres/lagRows").asLong()).isZero();
+        assertThat(health.body().at("/components/grid/details/lostPartitions").size()).isZero();
+        assertThat(radar.text("/")).contains("PostgreSQL history:").contains("up to date");
+        assertThat(radar.get("/actuator/metrics/radar.postgres.lag.rows").body().at("/measurements/0/value").asDouble())
+                .isZero();
+    }
 }
