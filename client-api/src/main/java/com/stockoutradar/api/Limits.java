@@ -18,7 +18,7 @@ public final class Limits {
 
     /**
      * What event ids and product names may hold: no control characters (U+0000–U+001F, U+007F). PostgreSQL's text
-     * cannot hold U+0000 at all, so write-behind would fail on it; the others split log lines and CSV rows.
+     * cannot hold U+0000 at all, so writing it there would fail; the others split log lines and CSV rows.
      */
     public static final String NO_CONTROL_CHARACTERS = "\\P{Cntrl}*";
     public static final String NO_CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";

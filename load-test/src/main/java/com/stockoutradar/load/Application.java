@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * The application under load, seen from the load test: wait until it is up, stop it gracefully (so its last
- * write-behind flush lands and its PostgreSQL stops with it).
+ * pending writes reach PostgreSQL and its PostgreSQL stops with it).
  * <pre>java -cp load-test.jar com.stockoutradar.load.Application await|stop http://127.0.0.1:8080</pre>
  */
 public final class Application {

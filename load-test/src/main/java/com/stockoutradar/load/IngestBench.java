@@ -22,7 +22,7 @@ import com.stockoutradar.api.StockoutRadarClient;
 
 /**
  * Measures ingestion of a running Stockout Radar over HTTP: single {@code POST /sale} latency and throughput at a
- * fixed concurrency, {@code POST /sales} batch throughput, and how long write-behind takes to bring PostgreSQL's
+ * fixed concurrency, {@code POST /sales} batch throughput, and how long the outbox takes to bring PostgreSQL's
  * row count to the acknowledged count.
  * <pre>
  * java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
@@ -82,7 +82,7 @@ public final class IngestBench {
             while ((rows = rows(jdbc)) < target) {
                 Thread.sleep(100);
             }
-            System.out.printf("write-behind   PostgreSQL reached %,d rows (acknowledged %,d) %.1f s after the last "
+            System.out.printf("to PostgreSQL  PostgreSQL reached %,d rows (acknowledged %,d) %.1f s after the last "
                     + "acknowledgement%n", rows - rowsBefore, acknowledged, (System.nanoTime() - waitStart) / 1e9);
         }
     }

@@ -51,6 +51,11 @@ public class GridUnavailableException extends RuntimeException {
                 return Optional.of(new GridUnavailableException("a grid node left during the request",
                         Duration.ofSeconds(5), failure));
             }
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().startsWith("Grid is in invalid state")) {
+                return Optional.of(new GridUnavailableException("this process's grid node has stopped (see its log); "
+                        + "it must be restarted", Duration.ofSeconds(30), failure));
+            }
             if ((t instanceof IgniteException || t instanceof CacheException || t instanceof IllegalStateException)
                     && t.getMessage() != null && t.getMessage().contains("cluster is inactive")) {
                 return Optional.of(new GridUnavailableException("the cluster is not active yet (waiting for its "

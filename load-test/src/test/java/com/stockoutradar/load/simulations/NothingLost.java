@@ -27,7 +27,7 @@ final class NothingLost {
         }
     }
 
-    /** Waits for write-behind, then compares acknowledged, PostgreSQL and grid; throws on any difference. */
+    /** Waits for PostgreSQL to catch up, then compares acknowledged, PostgreSQL and grid; throws on any difference. */
     void verify(long acknowledged) {
         if (!enabled()) {
             return;

@@ -81,8 +81,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return unavailableProblem(e);
     }
 
-    /** A grid failure that passes (lost partitions, an inactive cluster) is 503; anything else stays an error. */
-    @ExceptionHandler({IgniteException.class, CacheException.class})
+    /**
+     * A grid failure that passes (lost partitions, an inactive cluster, a stopped node) is 503; anything else stays
+     * an error.
+     */
+    @ExceptionHandler({IgniteException.class, CacheException.class, IllegalStateException.class})
     ResponseEntity<ProblemDetail> gridFailure(RuntimeException e) {
         return unavailableProblem(GridUnavailableException.of(e).orElseThrow(() -> e));
     }
