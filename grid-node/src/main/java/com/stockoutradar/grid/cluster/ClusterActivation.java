@@ -45,7 +45,7 @@ public final class ClusterActivation {
                 log.info(baseline == null
                         ? "waiting for " + initialNodes + " server nodes to activate the new cluster ("
                                 + servers.size() + " here)"
-                        : "waiting for the baseline nodes " + missing(baseline, servers)
+                        : "waiting for the baseline nodes " + offlineBaselineNodes(ignite)
                                 + " before the cluster is active again");
             }
             pause();
@@ -92,8 +92,14 @@ public final class ClusterActivation {
                 .map(ClusterNode::isLocal).orElse(false);
     }
 
-    private static Set<Object> missing(Collection<BaselineNode> baseline, Collection<ClusterNode> servers) {
-        Set<Object> online = servers.stream().map(ClusterNode::consistentId).collect(Collectors.toSet());
+    /** The baseline nodes (those that hold data) not in the cluster now; empty before the first activation. */
+    public static Set<Object> offlineBaselineNodes(Ignite ignite) {
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        if (baseline == null) {
+            return Set.of();
+        }
+        Set<Object> online = ignite.cluster().forServers().nodes().stream().map(ClusterNode::consistentId)
+                .collect(Collectors.toSet());
         return baseline.stream().map(BaselineNode::consistentId).filter(id -> !online.contains(id))
                 .collect(Collectors.toSet());
     }

@@ -1,15 +1,12 @@
 package com.stockoutradar.grid.cluster;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cluster.BaselineNode;
-import org.apache.ignite.cluster.ClusterNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -83,11 +80,7 @@ class LostPartitionsRecovery implements SmartLifecycle {
     }
 
     private static boolean allBaselineNodesOnline(Ignite ignite) {
-        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
-        if (baseline == null) {
-            return false;
-        }
-        List<Object> online = ignite.cluster().forServers().nodes().stream().map(ClusterNode::consistentId).toList();
-        return baseline.stream().allMatch(n -> online.contains(n.consistentId()));
+        return ignite.cluster().currentBaselineTopology() != null
+                && ClusterActivation.offlineBaselineNodes(ignite).isEmpty();
     }
 }

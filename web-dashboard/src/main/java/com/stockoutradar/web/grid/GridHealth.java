@@ -3,19 +3,16 @@ package com.stockoutradar.web.grid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cluster.BaselineNode;
-import org.apache.ignite.cluster.ClusterNode;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.grid.IgniteConfigurationFactory;
+import com.stockoutradar.grid.cluster.ClusterActivation;
 import com.stockoutradar.grid.store.PostgresLag;
 import com.stockoutradar.grid.store.StoreLag;
 
@@ -47,7 +44,7 @@ class GridHealth implements HealthIndicator {
         }
         Health.Builder health = lost.isEmpty() ? Health.up() : Health.down();
         health.withDetail("serverNodes", ignite.cluster().forServers().nodes().size())
-                .withDetail("offlineBaselineNodes", offlineBaselineNodes())
+                .withDetail("offlineBaselineNodes", ClusterActivation.offlineBaselineNodes(ignite))
                 .withDetail("lostPartitions", lost);
         if (!ignite.cluster().localNode().isClient()) {
             var region = ignite.dataRegionMetrics(IgniteConfigurationFactory.DATA_REGION);
@@ -62,13 +59,6 @@ class GridHealth implements HealthIndicator {
         postgres.put("lagSeconds", lag.seconds());
         postgres.put("lastFailure", lag.lastFailure());
         return health.withDetail("postgres", postgres).build();
-    }
-
-    private List<Object> offlineBaselineNodes() {
-        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
-        List<Object> online = ignite.cluster().forServers().nodes().stream().map(ClusterNode::consistentId).toList();
-        return baseline == null ? List.of() : baseline.stream().map(BaselineNode::consistentId)
-                .filter(id -> !online.contains(id)).toList();
     }
 
     private long freeDisk() {
