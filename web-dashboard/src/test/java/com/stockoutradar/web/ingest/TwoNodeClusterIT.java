@@ -11,8 +11,6 @@ import java.util.Map;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.cache.CachePeekMode;
-import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,15 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.GridNames;
-import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.web.Concurrently;
 import com.stockoutradar.web.Radar;
 import com.stockoutradar.web.TestApps;
 
-/** Two server nodes in one JVM: the web application's and a bare grid node, sharing one PostgreSQL. */
+/**
+ * Two server nodes in one JVM, the web application's and a bare grid node, sharing one PostgreSQL: sales over HTTP
+ * for products on both nodes at once. (Colocation and all-or-nothing batches: grid-node's TwoNodeBatchesIT.)
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIT {
     private ConfigurableApplicationContext app;
@@ -51,26 +50,6 @@ class TwoNodeClusterIT {
         Ignition.stopAll(true);
         secondNode.close();
         app.close();
-    }
-
-    @Test
-    void aProductAndItsChangesLiveOnTheSameNode() {
-        Affinity<Object> products = ignite.affinity(GridNames.PRODUCT_CACHE);
-        Affinity<Object> changes = ignite.affinity(GridNames.CHANGE_CACHE);
-        Map<ClusterNode, Integer> productsPerNode = new HashMap<>();
-        for (int i = 0; i < 40; i++) {
-            long product = radar.newProduct(10);
-            ChangeReceipt sale = radar.client.sale(new SaleRequest(1L, product, 1L, Radar.now(), null));
-            InventoryChangeKey change = new InventoryChangeKey(sale.changeId(), product);
-
-            ClusterNode owner = products.mapKeyToNode(product);
-            assertThat(changes.mapKeyToNode(change)).isEqualTo(owner);
-            Ignite ownerNode = nodeOf(owner);
-            assertThat(ownerNode.cache(GridNames.PRODUCT_CACHE).localPeek(product, CachePeekMode.PRIMARY)).isNotNull();
-            assertThat(ownerNode.cache(GridNames.CHANGE_CACHE).localPeek(change, CachePeekMode.PRIMARY)).isNotNull();
-            productsPerNode.merge(owner, 1, Integer::sum);
-        }
-        assertThat(productsPerNode).as("products spread over both nodes").hasSize(2);
     }
 
     @Test
@@ -102,10 +81,5 @@ class TwoNodeClusterIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> radar.changesInPostgres(product) == threads * rounds * 2
                     && Long.valueOf(10_000 - soldEach).equals(radar.stockInPostgres(product)));
         }
-    }
-
-    private Ignite nodeOf(ClusterNode node) {
-        Ignite second = secondNode.getBean(Ignite.class);
-        return second.cluster().localNode().equals(node) ? second : ignite;
     }
 }
