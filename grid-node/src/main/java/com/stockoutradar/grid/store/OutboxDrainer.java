@@ -37,6 +37,8 @@ public class OutboxDrainer implements SmartLifecycle {
     private static final long FIRST_PAUSE_MILLIS = 100;
     private static final long LONGEST_PAUSE_MILLIS = 5_000;
     private static final long FINISH_MILLIS = 10_000;
+    /** Started before, and stopped after, the web server: the last requests' writes are written before it stops. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Ignite ignite;
     private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
@@ -102,6 +104,11 @@ public class OutboxDrainer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private void drain() {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,10 @@ final class ProductCsv {
                     sink.accept(number, id, stock, name);
                 }
             }
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports a broken quote (an unclosed one, text after a closing one) this way; the rest of the
+            // file cannot be read reliably after it
+            add(problems, rows + 1, "line", "is not valid CSV: " + e.getCause().getMessage());
         }
         return rows;
     }

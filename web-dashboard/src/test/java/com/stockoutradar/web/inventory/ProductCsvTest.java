@@ -137,4 +137,14 @@ class ProductCsvTest {
         }
         return all.toByteArray();
     }
+
+    @Test
+    void aBrokenQuoteIsAProblemNotACrash() throws IOException {
+        Path csv = Files.writeString(files.resolve("quotes.csv"), "1,5,\"Lamp\n2,6,ok\n");
+
+        ProductCsv.Check check = ProductCsv.check(csv);
+
+        assertThat(check.problems()).extracting(FieldProblem::field).containsExactly("line 1: line");
+        assertThat(check.problems().get(0).reason()).startsWith("is not valid CSV");
+    }
 }
