@@ -31,6 +31,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *      --postgres-dir=/work/restart-bench/postgres --work=/work/restart-bench \
  *      --products=1000000 --changes=3000000
  * </pre>
+ * {@code --fill=false} keeps PostgreSQL as an earlier run left it; {@code --cold-start=false} also keeps the grid's
+ * storage and times only the restarts.
  * Serving means {@code GET /inventory/{id}} of a product from PostgreSQL answers 200. The application listens on
  * port 18080 and Ignite ports 47800/47400/11800, apart from the test nodes'.
  */
@@ -82,10 +84,15 @@ public final class RestartBench {
                     shop.count("inventory_change"));
             String read = "/inventory/" + (products / 2 + 1);
 
-            deleteTree(work.resolve("ignite"));
-            double cold = startTimed(radar, read);
-            System.out.printf("cold start (empty grid, loads from PostgreSQL) to serving: %.1f s%n", cold);
-            coldStartLines(log).forEach(line -> System.out.println("  " + line));
+            if ("false".equals(options.get("cold-start"))) {
+                System.out.printf("start on the storage an earlier run left, to serving: %.1f s%n",
+                        startTimed(radar, read));
+            } else {
+                deleteTree(work.resolve("ignite"));
+                double cold = startTimed(radar, read);
+                System.out.printf("cold start (empty grid, loads from PostgreSQL) to serving: %.1f s%n", cold);
+                coldStartLines(log).forEach(line -> System.out.println("  " + line));
+            }
             System.out.printf("graceful stop (SIGTERM) took %.1f s%n", radar.stop());
 
             System.out.printf("restart after SIGTERM, on its own storage, to serving: %.1f s%n",
