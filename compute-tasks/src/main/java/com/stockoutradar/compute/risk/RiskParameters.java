@@ -38,7 +38,7 @@ public final class RiskParameters implements Serializable {
         return refreshId;
     }
 
-    /** {@code AT_RISK} rows of refreshes before this one are dropped: the current refresh's, and newer, stay. */
+    /** {@code AT_RISK} rows of refreshes before this one are dropped by the scan; the caller keeps what readers use. */
     public long keepFrom() {
         return keepFrom;
     }

@@ -60,6 +60,13 @@ public class AtRiskQueries {
         return current().map(RiskRefreshView::id).orElse(null);
     }
 
+    /** The refresh that was current before refresh {@code id}, or null when there was none. */
+    Long refreshBefore(long id) {
+        Object before = ignite.cache(RISK_REFRESH_CACHE).query(new SqlFieldsQuery(
+                "SELECT max(id) FROM RISK_REFRESH WHERE id < ?").setArgs(id)).getAll().get(0).get(0);
+        return (Long) before;
+    }
+
     public AtRiskPage page(Filter filter, int limit, int offset) {
         Optional<RiskRefreshView> refresh = current();
         if (refresh.isEmpty()) {

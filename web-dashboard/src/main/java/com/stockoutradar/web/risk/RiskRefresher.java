@@ -113,9 +113,12 @@ public class RiskRefresher {
     private RiskRefreshView runOnce(long now) {
         long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
         Long previous = queries.currentRefreshId();
-        // readers may still be on the current refresh: its rows stay until the next one
-        RiskParameters parameters = new RiskParameters(id, previous == null ? id : previous, now,
-                settings.threshold(), settings.horizonDays());
+        // Readers may still be on the current refresh, or on the one before it when they read its id just before
+        // the last switch (back-to-back refreshes): the rows of both stay until the next one.
+        Long beforePrevious = previous == null ? null : queries.refreshBefore(previous);
+        long keepFrom = beforePrevious != null ? beforePrevious : previous != null ? previous : id;
+        RiskParameters parameters = new RiskParameters(id, keepFrom, now, settings.threshold(),
+                settings.horizonDays());
         long startedAt = clock.millis();
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
                 .execute(new RiskScanTask(), parameters);
