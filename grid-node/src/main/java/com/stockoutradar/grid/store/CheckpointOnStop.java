@@ -1,4 +1,4 @@
-package com.stockoutradar.grid.cluster;
+package com.stockoutradar.grid.store;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCheckedException;
@@ -9,7 +9,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.grid.OnServerNode;
-import com.stockoutradar.grid.store.OutboxDrainer;
 
 /**
  * A graceful stop ends with a checkpoint: every page is on disk, so the next start replays no write-ahead log.
