@@ -148,7 +148,7 @@ public final class ChangeWriter {
                 try {
                     after = before.with(type, batch.quantity(i), batch.timestamp(i), now);
                 } catch (StockOutOfRangeException e) {
-                    throw e.at(pid, i);
+                    throw e.at(i);
                 }
                 InventoryChangeKey key = new InventoryChangeKey(lastUsedId + 1 + i, pid);
                 InventoryChange change = new InventoryChange(type, batch.quantity(i), batch.timestamp(i),

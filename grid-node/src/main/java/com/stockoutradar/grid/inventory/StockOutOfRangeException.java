@@ -5,16 +5,14 @@ import com.stockoutradar.api.Limits;
 
 /** A change would take a product's stock past ±{@link Limits#MAX_STOCK}; nothing of its request was stored. */
 public class StockOutOfRangeException extends RuntimeException {
-    private final long productId;
     private final int index;
 
     StockOutOfRangeException(String message) {
-        this(message, -1, -1);
+        this(message, -1);
     }
 
-    private StockOutOfRangeException(String message, long productId, int index) {
+    private StockOutOfRangeException(String message, int index) {
         super(message);
-        this.productId = productId;
         this.index = index;
     }
 
@@ -33,18 +31,14 @@ public class StockOutOfRangeException extends RuntimeException {
         return after;
     }
 
-    /** The same refusal, naming the product and the change's position in its request. */
-    public StockOutOfRangeException at(long pid, int itemIndex) {
-        return new StockOutOfRangeException(getMessage(), pid, itemIndex);
+    /** The same refusal, naming the change's position in its request. */
+    public StockOutOfRangeException at(int itemIndex) {
+        return new StockOutOfRangeException(getMessage(), itemIndex);
     }
 
     /** The same refusal for a request of one change, which has no positions. */
     public StockOutOfRangeException single() {
-        return new StockOutOfRangeException(getMessage(), productId, -1);
-    }
-
-    public long productId() {
-        return productId;
+        return new StockOutOfRangeException(getMessage(), -1);
     }
 
     /** The change's position in its request, -1 when not known. */

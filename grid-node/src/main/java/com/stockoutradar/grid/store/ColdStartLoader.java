@@ -51,7 +51,8 @@ public class ColdStartLoader {
                              MIN(timestamp) AS first_change, MAX(timestamp) AS last_change, COUNT(*) AS changes
                       FROM inventory_change WHERE timestamp >= %d GROUP BY pid, timestamp / 86400) AS per_day
                 GROUP BY pid) AS d ON d.pid = p.id""";
-    private static final String CHANGES_SINCE = "SELECT " + ChangeRows.COLUMNS + " FROM inventory_change WHERE timestamp > %d";
+    private static final String CHANGES_SINCE =
+            "SELECT " + ChangeRows.COLUMNS + " FROM inventory_change WHERE timestamp > %d";
 
     private final DataSource dataSource;
     private final GridProperties grid;

@@ -51,7 +51,6 @@ public class OutboxDrainer implements SmartLifecycle {
     /** Commit time of the oldest write seen pending in the last round; 0 when none was. */
     private volatile long oldestPendingMillis;
     private volatile String lastFailure;
-    private volatile long written;
     private int nextPartition;
 
     public OutboxDrainer(Ignite ignite, DataSource dataSource, StoreProperties settings) {
@@ -66,7 +65,7 @@ public class OutboxDrainer implements SmartLifecycle {
         long oldest = oldestPendingMillis;
         long rows = outbox.localSizeLong(CachePeekMode.PRIMARY);
         double seconds = rows == 0 || oldest == 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
-        return new StoreLag(rows, seconds, written, lastFailure);
+        return new StoreLag(rows, seconds, lastFailure);
     }
 
     /** This node's drainer, for jobs that ask every node how far behind PostgreSQL is. */
@@ -126,7 +125,6 @@ public class OutboxDrainer implements SmartLifecycle {
                 }
                 Set<PendingWriteKey> done = postgres.write(pending);
                 outbox.removeAll(done);
-                written += done.size();
                 if (lastFailure != null) {
                     log.info("PostgreSQL takes writes again; {} were pending on this node", pending.size());
                     lastFailure = null;

@@ -18,14 +18,12 @@ public class PostgresLag {
         Collection<StoreLag> nodes = ignite.compute(ignite.cluster().forServers()).broadcast(new StoreLagJob());
         long rows = 0;
         double seconds = 0;
-        long written = 0;
         String failure = null;
         for (StoreLag node : nodes) {
             rows += node.rows();
             seconds = Math.max(seconds, node.seconds());
-            written += node.written();
             failure = failure != null ? failure : node.lastFailure();
         }
-        return new StoreLag(rows, seconds, written, failure);
+        return new StoreLag(rows, seconds, failure);
     }
 }

@@ -11,19 +11,16 @@ public final class StoreLag implements Serializable {
 
     private final long rows;
     private final double seconds;
-    private final long written;
     private final String lastFailure;
 
     /**
      * @param rows        writes committed in the grid and not yet in PostgreSQL
      * @param seconds     age of the oldest of them
-     * @param written     writes delivered since the node started
      * @param lastFailure why the last attempt failed, or null when it succeeded
      */
-    public StoreLag(long rows, double seconds, long written, String lastFailure) {
+    public StoreLag(long rows, double seconds, String lastFailure) {
         this.rows = rows;
         this.seconds = seconds;
-        this.written = written;
         this.lastFailure = lastFailure;
     }
 
@@ -33,10 +30,6 @@ public final class StoreLag implements Serializable {
 
     public double seconds() {
         return seconds;
-    }
-
-    public long written() {
-        return written;
     }
 
     public String lastFailure() {
