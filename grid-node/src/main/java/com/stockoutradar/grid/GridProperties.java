@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
  * @param partitions          affinity partitions, the same on every node
  * @param retention           how long changes stay in the grid (by their timestamp); PostgreSQL keeps all
+ * @param retentionSweepEvery how often each node takes the changes that have left the window out of the grid
  * @param transactionTimeout  longest an ingestion transaction may wait for locks before it is retried
  * @param walMode             {@code LOG_ONLY}: an acknowledged change survives a killed process; {@code FSYNC}: it
  *                            also survives a power loss, at the cost of a disk sync per commit
@@ -47,6 +48,7 @@ public record GridProperties(
         int backups,
         int partitions,
         Duration retention,
+        Duration retentionSweepEvery,
         Duration transactionTimeout,
         WALMode walMode,
         DataSize walSegmentSize,

@@ -54,8 +54,6 @@ import com.stockoutradar.grid.store.StoreProperties;
  * persisted on the node's disk (Ignite native persistence); PostgreSQL is fed from the outbox, not by cache stores.
  */
 public final class IgniteConfigurationFactory {
-    /** Node attribute carrying the retention window, so grid jobs use the cluster's value, not a caller's. */
-    public static final String RETENTION_SECONDS_ATTRIBUTE = "radar.retention.seconds";
     private static final int PORT_RANGE = 10;
     private static final String PRODUCT_GROUP = "products";
     /** The data region's name, for its metrics. */
@@ -75,8 +73,7 @@ public final class IgniteConfigurationFactory {
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(new StopNodeFailureHandler())
-                .setUserAttributes(Map.of(RETENTION_SECONDS_ATTRIBUTE, grid.retention().toSeconds(),
-                        Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
+                .setUserAttributes(Map.of(Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
                         Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes()))
                 .setDiscoverySpi(discovery(grid))
                 .setCommunicationSpi(new TcpCommunicationSpi()
@@ -160,14 +157,15 @@ public final class IgniteConfigurationFactory {
                                 .setName("INVENTORY_CHANGE_PID_TS_IDX"),
                         new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
         return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid)
-                .setEagerTtl(true)
                 .setQueryEntities(List.of(table));
     }
 
-    /** Event id to change key, kept as long as the change; rebuilt from PostgreSQL's history on a cold start. */
+    /**
+     * Event id to change key, kept as long as the change (both leave with {@code RetentionSweeper}); rebuilt from
+     * PostgreSQL's history on a cold start.
+     */
     private static CacheConfiguration<String, InventoryChangeKey> events(GridProperties grid) {
-        return colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid)
-                .setEagerTtl(true);
+        return colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid);
     }
 
     /** What PostgreSQL has still to receive, written by the same transactions as the data it carries. */

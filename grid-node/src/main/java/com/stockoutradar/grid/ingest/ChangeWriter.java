@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import javax.cache.expiry.ExpiryPolicy;
-
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
@@ -34,7 +32,6 @@ import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
-import com.stockoutradar.grid.inventory.RetentionWindow;
 import com.stockoutradar.grid.inventory.StockOutOfRangeException;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
@@ -49,8 +46,6 @@ import com.stockoutradar.grid.outbox.PendingWriteKey;
 public final class ChangeWriter {
     private static final Logger log = LoggerFactory.getLogger(ChangeWriter.class);
     private static final int ATTEMPTS = 3;
-    /** A change about to leave the window stays a little, so that its event id is still seen by a quick repeat. */
-    private static final long MIN_TTL_SECONDS = 60;
 
     private final Ignite ignite;
     private final IgniteCache<Long, Product> products;
@@ -58,7 +53,6 @@ public final class ChangeWriter {
     private final IgniteCache<String, InventoryChangeKey> events;
     private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
     private final IgniteAtomicSequence ids;
-    private final RetentionWindow retention;
     private final Admission admission;
     private final long timeoutMillis;
 
@@ -73,7 +67,6 @@ public final class ChangeWriter {
             throw new GridUnavailableException("the change id sequence does not exist yet: the grid is still starting",
                     Duration.ofSeconds(5));
         }
-        this.retention = RetentionWindow.of(ignite);
         this.admission = Admission.on(ignite);
         this.timeoutMillis = ignite.configuration().getTransactionConfiguration().getDefaultTxTimeout();
     }
@@ -153,15 +146,13 @@ public final class ChangeWriter {
                 InventoryChangeKey key = new InventoryChangeKey(lastUsedId + 1 + i, pid);
                 InventoryChange change = new InventoryChange(type, batch.quantity(i), batch.timestamp(i),
                         batch.customerId(i), eventId, after.stock());
-                ExpiryPolicy retained = RetentionWindow.expiringIn(
-                        Math.max(MIN_TTL_SECONDS, retention.secondsLeft(batch.timestamp(i), now)));
-                changes.withExpiryPolicy(retained).put(key, change);
+                changes.put(key, change);
                 outbox.put(new PendingWriteKey(pid, after.version()), PendingWrite.change(after.stock(), after.name(),
                         after.updatedAt(), key.id(), type.name(), change.quantity(), change.timestamp(),
                         change.customerId(), eventId));
                 updated.put(pid, after);
                 if (eventId != null) {
-                    events.withExpiryPolicy(retained).put(eventId, key);
+                    events.put(eventId, key);
                     newEvents.put(eventId, key);
                     written.put(key, change);
                 }

@@ -15,9 +15,9 @@ final class ChangeRows {
     private ChangeRows() {
     }
 
-    /** Adds the reader's current row to the streamer. */
-    static void stream(BinaryCopyReader row, IgniteDataStreamer<InventoryChangeKey, InventoryChange> streamer)
-            throws IOException {
+    /** Adds the reader's current row to the changes, and its event id, if it has one, to the event ids. */
+    static void stream(BinaryCopyReader row, IgniteDataStreamer<InventoryChangeKey, InventoryChange> changes,
+                       IgniteDataStreamer<String, InventoryChangeKey> events) throws IOException {
         long id = row.int8();
         long pid = row.int8();
         ChangeType type = ChangeType.valueOf(row.text());
@@ -26,7 +26,10 @@ final class ChangeRows {
         Long customer = row.nullableInt8();
         String eventId = row.text();
         long stockAfter = row.int8();
-        streamer.addData(new InventoryChangeKey(id, pid),
-                new InventoryChange(type, quantity, timestamp, customer, eventId, stockAfter));
+        InventoryChangeKey key = new InventoryChangeKey(id, pid);
+        changes.addData(key, new InventoryChange(type, quantity, timestamp, customer, eventId, stockAfter));
+        if (eventId != null) {
+            events.addData(eventId, key);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.stockoutradar.grid.store;
 
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.EVENT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ import com.stockoutradar.grid.inventory.Product;
 @OnServerNode
 public class ColdStartLoader {
     private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
-    /** Rows per batch a streamer sends a node: larger batches, fewer commits of the changes' transactions. */
+    /** Rows per batch a streamer sends a node. */
     private static final int STREAMER_BATCH = 2_048;
     /** The products with their days' totals, six bigints a day (as {@link DemandDays#of} takes them). */
     private static final String PRODUCTS_WITH_DAYS = """
@@ -107,22 +108,27 @@ public class ColdStartLoader {
         }
     }
 
+    /**
+     * The changes, and their event ids, through the streamers' fast path: the grid is empty, so nothing is overwritten
+     * and no transaction is needed. The changes that leave the window meanwhile go with the next retention sweep.
+     */
     private void loadChanges(Ignite ignite, long since) throws SQLException, IOException {
-        try (IgniteDataStreamer<InventoryChangeKey, InventoryChange> streamer = ignite.dataStreamer(CHANGE_CACHE);
+        try (IgniteDataStreamer<InventoryChangeKey, InventoryChange> changes = ignite.dataStreamer(CHANGE_CACHE);
+             IgniteDataStreamer<String, InventoryChangeKey> events = ignite.dataStreamer(EVENT_CACHE);
              Connection c = dataSource.getConnection()) {
-            streamer.allowOverwrite(true);
-            streamer.receiver(new RetainedChangeReceiver());
-            streamer.perNodeBufferSize(STREAMER_BATCH);
+            changes.perNodeBufferSize(STREAMER_BATCH);
+            events.perNodeBufferSize(STREAMER_BATCH);
             BulkProgress progress = new BulkProgress("cold start: changes of the retention window",
                     count(c, "SELECT count(*) FROM inventory_change WHERE timestamp > " + since));
             try (InputStream copy = copyOut(c, CHANGES_SINCE.formatted(since))) {
                 BinaryCopyReader row = new BinaryCopyReader(copy);
                 while (row.next()) {
-                    ChangeRows.stream(row, streamer);
+                    ChangeRows.stream(row, changes, events);
                     progress.step();
                 }
             }
-            streamer.flush();
+            changes.flush();
+            events.flush();
             progress.done();
         }
     }

@@ -58,7 +58,7 @@ class ColdStartIT {
         jdbc.update("""
                 INSERT INTO inventory_change (id, pid, type, quantity, timestamp, customer_id, event_id, stock_after)
                 VALUES (41, ?, 'SALE', 5, ?, 4, 'order-7', 95), (42, ?, 'RESTOCK', 10, ?, NULL, NULL, 105),
-                       (900000001, ?, 'RESTOCK', 9, ?, NULL, NULL, 9), (?, ?, 'SALE', 1, ?, 4, NULL, 8),
+                       (900000001, ?, 'RESTOCK', 9, ?, NULL, NULL, 9), (?, ?, 'SALE', 1, ?, 4, 'order-old', 8),
                        (43, ?, 'SALE', 4, ?, 5, NULL, 6), (44, ?, 'SALE', 4, ?, 5, NULL, 2)""",
                 SHIRT, now - 60, SHIRT, now - 30,
                 OLD, now - WINDOW - DAY, LARGEST_ID, OLD, now - WINDOW + LEAVES_WINDOW_AFTER,
@@ -87,9 +87,12 @@ class ColdStartIT {
     void loadsOnlyTheChangesOfTheRetentionWindowWhichLeaveTheGridWithIt() {
         assertThat(node.inventory().product(OLD, 10).orElseThrow().lastChanges())
                 .extracting(ChangeView::changeId).containsExactly(LARGEST_ID);
+        assertThat(node.ignite().cache(GridNames.EVENT_CACHE).containsKey("order-old")).isTrue();
 
         await().atMost(Duration.ofSeconds(LEAVES_WINDOW_AFTER + 10))
                 .until(() -> node.inventory().product(OLD, 10).orElseThrow().lastChanges().isEmpty());
+        assertThat(node.ignite().cache(GridNames.EVENT_CACHE).containsKey("order-old")).as("its event id went first")
+                .isFalse();
         assertThat(node.changeIdsInPostgres(OLD)).as("PostgreSQL keeps all history")
                 .containsExactly(900_000_001L, LARGEST_ID);
     }
