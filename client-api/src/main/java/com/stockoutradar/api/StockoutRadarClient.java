@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +22,29 @@ public final class StockoutRadarClient {
     private final URI baseUri;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final String authorization;
 
-    public StockoutRadarClient(URI baseUri) {
-        this(baseUri, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), new ObjectMapper());
+    /** @param authorization the {@code Authorization} header of every request: {@link #bearer} or {@link #basic} */
+    public StockoutRadarClient(URI baseUri, String authorization) {
+        this(baseUri, authorization, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                new ObjectMapper());
     }
 
-    public StockoutRadarClient(URI baseUri, HttpClient http, ObjectMapper json) {
+    public StockoutRadarClient(URI baseUri, String authorization, HttpClient http, ObjectMapper json) {
         this.baseUri = baseUri;
+        this.authorization = authorization;
         this.http = http;
         this.json = json;
+    }
+
+    /** A machine's API key ({@code radar.security.api-keys.<name>.key}). */
+    public static String bearer(String apiKey) {
+        return "Bearer " + apiKey;
+    }
+
+    /** A person's name and password ({@code radar.security.users.<name>}). */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public ChangeReceipt sale(SaleRequest sale) {
@@ -79,6 +95,7 @@ public final class StockoutRadarClient {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization)
                 .header("Accept", "application/json, application/problem+json");
     }
 
