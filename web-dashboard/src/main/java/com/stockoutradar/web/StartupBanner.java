@@ -9,17 +9,21 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the app where to point a browser, a JDBC tool and psql. */
+import com.stockoutradar.grid.security.Accounts;
+
+/** Tells whoever started the app where to point a browser, a JDBC tool and psql, and, once, how to sign in. */
 @Component
 class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     private final Ignite ignite;
     private final JdbcConnectionDetails postgres;
+    private final Accounts accounts;
 
-    StartupBanner(Ignite ignite, JdbcConnectionDetails postgres) {
+    StartupBanner(Ignite ignite, JdbcConnectionDetails postgres, Accounts accounts) {
         this.ignite = ignite;
         this.postgres = postgres;
+        this.accounts = accounts;
     }
 
     @EventListener
@@ -33,5 +37,13 @@ class StartupBanner {
                   analysts' SQL       jdbc:ignite:thin://127.0.0.1:{}
                   PostgreSQL history  {}
                 """, event.getWebServer().getPort(), ((IgniteEx) ignite).context().clientListener().port(), psql);
+        accounts.createdNow().ifPresent(created -> log.info("""
+
+                First start: credentials created. They are shown this once; only their hashes are kept, in {}
+                  user       {}   password {}   (every role: dashboard, HTTP Basic, analysts' SQL)
+                  API key    {}   (name "{}", role INGEST; send it as Authorization: Bearer <key>)
+                Delete that file and restart for new ones, or configure radar.security.users and api-keys (README).
+                """, created.file(), created.adminUser(), created.adminPassword(), created.apiKey(),
+                created.apiKeyName()));
     }
 }

@@ -35,13 +35,26 @@ public final class Radar {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Ignite ignite;
     private final JdbcTemplate postgres;
+    /** Sent with every request that does not carry its own. */
+    private final String authorization;
     public final StockoutRadarClient client;
 
+    /** Signed in as {@link TestAccounts#ADMIN}, who may do everything. */
     public Radar(int port, Ignite ignite, JdbcTemplate postgres) {
-        this.base = URI.create("http://127.0.0.1:" + port);
+        this(URI.create("http://127.0.0.1:" + port), ignite, postgres, TestAccounts.ADMIN);
+    }
+
+    private Radar(URI base, Ignite ignite, JdbcTemplate postgres, String authorization) {
+        this.base = base;
         this.ignite = ignite;
         this.postgres = postgres;
-        this.client = new StockoutRadarClient(base);
+        this.authorization = authorization;
+        this.client = new StockoutRadarClient(base, authorization);
+    }
+
+    /** The same application, called with another {@code Authorization} header, or none (null). */
+    public Radar as(String authorization) {
+        return new Radar(base, ignite, postgres, authorization);
     }
 
     /** A product no other test uses, with this stock. */
@@ -83,7 +96,7 @@ public final class Radar {
     /** A GET answered with a body that is not JSON (CSV, HTML). */
     public String text(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+            return http.send(signed(HttpRequest.newBuilder(base.resolve(path)).GET().build()),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
@@ -95,16 +108,29 @@ public final class Radar {
 
     public Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(signed(request), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body.isEmpty() ? null : JSON.readTree(body), response.headers());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            return new Answer(response.statusCode(), contentType,
+                    body.isEmpty() || !contentType.contains("json") ? null : JSON.readTree(body), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest signed(HttpRequest request) {
+        if (authorization == null || request.headers().firstValue("Authorization").isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
+    }
+
+    /** The {@code Authorization} header line this view sends, for requests written by hand; empty when none. */
+    public String authorizationLine() {
+        return authorization == null ? "" : "Authorization: " + authorization + "\r\n";
     }
 
     public long changesInGrid() {

@@ -86,12 +86,12 @@ class RiskApiController {
     }
 
     /**
-     * Runs a refresh and answers when it is done; a request while one runs joins it. {@code now} (unix s) computes as
-     * of another moment, for backtests.
+     * Runs a refresh and answers when it is done; a request while one runs joins it. {@code now} (unix s) computes a
+     * backtest as of another moment instead: answered, never made the dashboard's current list.
      */
     @PostMapping("/risk/refresh")
     RiskRefreshView refresh(@RequestParam(required = false) @PositiveOrZero Long now) throws Exception {
-        return refresher.refresh(now).get(10, TimeUnit.MINUTES);
+        return (now == null ? refresher.refresh() : refresher.backtest(now)).get(10, TimeUnit.MINUTES);
     }
 
     @GetMapping("/products/{productId}/history")

@@ -63,13 +63,24 @@ public class RiskRefresher {
         return refresh(null);
     }
 
-    /** Refreshes as of {@code asOf} (unix s; null: now), or joins the refresh already running. */
+    /**
+     * Refreshes as of {@code asOf} (unix s; null: now) and makes it the current list, or joins the refresh already
+     * running. Only the application's own clock makes a current list; callers from outside get {@link #backtest}.
+     */
     public synchronized CompletableFuture<RiskRefreshView> refresh(Long asOf) {
         if (running == null || running.isDone()) {
             running = CompletableFuture.supplyAsync(
-                    () -> run(asOf == null ? clock.instant().getEpochSecond() : asOf), worker);
+                    () -> run(asOf == null ? clock.instant().getEpochSecond() : asOf, true), worker);
         }
         return running;
+    }
+
+    /**
+     * The list as it would have been at {@code asOf} (unix s): answered with its counts, its rows kept under its own
+     * id until later refreshes drop them, and never the dashboard's current list.
+     */
+    public CompletableFuture<RiskRefreshView> backtest(long asOf) {
+        return CompletableFuture.supplyAsync(() -> run(asOf, false), worker);
     }
 
     @Scheduled(initialDelayString = "${radar.risk.refresh-every}", fixedDelayString = "${radar.risk.refresh-every}")
@@ -88,13 +99,13 @@ public class RiskRefresher {
         }
     }
 
-    private RiskRefreshView run(long now) {
+    private RiskRefreshView run(long now, boolean current) {
         IgniteLock lock = ignite.reentrantLock("radar-risk-refresh", true, false, true);
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return runOnce(now);
+                    return runOnce(now, current);
                 } catch (IgniteException e) {
                     // partitions moved while they were scanned (a node joined or left): scan again on the new
                     // layout; the failed attempt's rows are never made current and are dropped by a later scan
@@ -110,7 +121,7 @@ public class RiskRefresher {
         }
     }
 
-    private RiskRefreshView runOnce(long now) {
+    private RiskRefreshView runOnce(long now, boolean current) {
         long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
         Long previous = queries.currentRefreshId();
         // Readers may still be on the current refresh, or on the one before it when they read its id just before
@@ -129,12 +140,15 @@ public class RiskRefresher {
                     + ": partitions moved during the scan");
         }
         RiskRefreshRecord record = new RiskRefreshRecord(parameters, startedAt / 1000,
-                clock.millis() - startedAt, totals, true);
-        makeCurrent(id, previous, record);
-        log.info("risk refresh {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
-                        + "7-day rule, {} trending) in {} ms", id, now, totals.products(), totals.nodes(),
-                totals.atRisk(), totals.outOfStock(), totals.seedRule(), totals.trending(),
-                record.durationMillis());
+                clock.millis() - startedAt, totals, current);
+        if (current) {
+            makeCurrent(id, previous, record);
+        }
+        // a backtest has no RISK_REFRESH row: the rows kept for readers follow the refreshes that were current
+        log.info("risk {} {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
+                        + "7-day rule, {} trending) in {} ms", current ? "refresh" : "backtest", id, now,
+                totals.products(), totals.nodes(), totals.atRisk(), totals.outOfStock(), totals.seedRule(),
+                totals.trending(), record.durationMillis());
         return AtRiskQueries.view(id, record);
     }
 

@@ -132,7 +132,7 @@ class NodeLossIT {
                         "--radar.grid.discovery-port=48500", "--radar.grid.discovery-addresses=127.0.0.1:48500..48509",
                         "--radar.grid.communication-port=48100", "--radar.grid.client-connector-port=10900",
                         "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB",
-                        "--radar.store.poll-every=50ms"));
+                        "--radar.store.poll-every=50ms", "--radar.security.cluster-secret=web-it-cluster"));
     }
 
     private static JsonNode health(Radar radar) {

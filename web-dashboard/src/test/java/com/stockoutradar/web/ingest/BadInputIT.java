@@ -290,7 +290,7 @@ class BadInputIT {
         URI uri = radar.uri(path);
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: "
-                + content.length + "\r\n" + header + "\r\n\r\n";
+                + content.length + "\r\n" + radar.authorizationLine() + header + "\r\n\r\n";
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(content);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.stockoutradar.api.StockoutRadarClient;
 import com.stockoutradar.web.ChildJvm;
 import com.stockoutradar.web.SalesUnderLoad;
+import com.stockoutradar.web.TestAccounts;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -43,7 +44,8 @@ class CrashRecoveryIT {
     @Test
     void aKilledApplicationLosesAndDoublesNothingItAcknowledged() {
         int httpPort = ChildJvm.freePort();
-        StockoutRadarClient client = new StockoutRadarClient(URI.create("http://127.0.0.1:" + httpPort));
+        StockoutRadarClient client = new StockoutRadarClient(URI.create("http://127.0.0.1:" + httpPort),
+                TestAccounts.ADMIN);
         SalesUnderLoad load;
         try (ChildJvm first = startApp(httpPort)) {
             load = SalesUnderLoad.start(client, 1, 40, 4);
@@ -69,6 +71,8 @@ class CrashRecoveryIT {
                         "--radar.demo.enabled=false", "--radar.risk.refresh-on-start=false",
                         "--radar.grid.discovery-port=48600", "--radar.grid.discovery-addresses=127.0.0.1:48600..48609",
                         "--radar.grid.communication-port=48200", "--radar.grid.client-connector-port=11000",
-                        "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB"));
+                        "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB",
+                        "--radar.security.users.admin.password={noop}admin-secret",
+                        "--radar.security.users.admin.roles=ADMIN"));
     }
 }
