@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,8 @@ class WebSecurity {
                             new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(
                                     request, response, why);
                         }))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+                // a handler of its own: the default answers 204 to anything that does not ask for HTML
+                .logout(logout -> logout.logoutSuccessHandler(signedOut()))
                 // Requests that carry their own credentials are not sent by a browser on its own: no CSRF token.
                 // A browser's session (the login page) needs one on every form.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
@@ -71,6 +73,12 @@ class WebSecurity {
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals));
         return http.build();
+    }
+
+    private static SimpleUrlLogoutSuccessHandler signedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?signed-out");
+        return handler;
     }
 
     /** ADMIN may do everything any other role may. */
