@@ -34,7 +34,7 @@ import com.stockoutradar.web.risk.RiskRefresher;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium, which .ci/run installs) on the demo shop, refreshed
- * at start-up as a newcomer would see it.
+ * at start-up as a newcomer would see it, signed in on the login page as an operator.
  */
 @GridIntegrationTest
 @TestPropertySource(properties = {"radar.demo.enabled=true", "radar.risk.refresh-on-start=true"})
@@ -61,6 +61,18 @@ class DashboardBrowserIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
         await().atMost(Duration.ofSeconds(60)).until(() -> radar.get("/api/at-risk").body().get("refresh").isObject());
+        signInAsAnOperator();
+    }
+
+    /** The dashboard sends a browser without a session to its login page, and back after signing in. */
+    private void signInAsAnOperator() {
+        browser.get(radar.uri("/").toString());
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("operator");
+        browser.findElement(By.id("password")).sendKeys("operator-secret");
+        browser.findElement(By.id("sign-in-button")).click();
+        wait(driver -> !driver.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("operator");
     }
 
     @AfterAll
