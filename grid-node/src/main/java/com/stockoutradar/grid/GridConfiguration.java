@@ -1,5 +1,7 @@
 package com.stockoutradar.grid;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import org.apache.ignite.Ignite;
@@ -21,6 +23,11 @@ import com.stockoutradar.grid.store.StoreProperties;
 @ComponentScan
 @ConfigurationPropertiesScan
 public class GridConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /**
      * Starts the node and, on a server, brings its data into service before anyone can use it: activation, then a

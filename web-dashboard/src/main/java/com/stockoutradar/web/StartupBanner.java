@@ -1,7 +1,5 @@
 package com.stockoutradar.web;
 
-import org.apache.ignite.Ignite;
-import org.apache.ignite.internal.IgniteEx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
@@ -9,6 +7,7 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.stockoutradar.grid.cluster.GridStatus;
 import com.stockoutradar.grid.security.Accounts;
 
 /** Tells whoever started the app where to point a browser, a JDBC tool and psql, and, once, how to sign in. */
@@ -16,12 +15,12 @@ import com.stockoutradar.grid.security.Accounts;
 class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    private final Ignite ignite;
+    private final GridStatus grid;
     private final JdbcConnectionDetails postgres;
     private final Accounts accounts;
 
-    StartupBanner(Ignite ignite, JdbcConnectionDetails postgres, Accounts accounts) {
-        this.ignite = ignite;
+    StartupBanner(GridStatus grid, JdbcConnectionDetails postgres, Accounts accounts) {
+        this.grid = grid;
         this.postgres = postgres;
         this.accounts = accounts;
     }
@@ -36,7 +35,7 @@ class StartupBanner {
                   dashboard and API   http://127.0.0.1:{}/
                   analysts' SQL       jdbc:ignite:thin://127.0.0.1:{}
                   PostgreSQL history  {}
-                """, event.getWebServer().getPort(), ((IgniteEx) ignite).context().clientListener().port(), psql);
+                """, event.getWebServer().getPort(), grid.clientConnectorPort(), psql);
         accounts.createdNow().ifPresent(created -> log.info("""
 
                 First start: credentials created. They are shown this once; only their hashes are kept, in {}

@@ -18,10 +18,10 @@ import org.springframework.web.server.ResponseStatusException;
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.grid.store.PostgresLag;
-import com.stockoutradar.web.risk.AtRiskQueries;
-import com.stockoutradar.web.risk.ProductHistories;
+import com.stockoutradar.grid.risk.AtRiskQueries;
+import com.stockoutradar.grid.risk.ProductHistories;
 import com.stockoutradar.web.risk.RiskFilters;
-import com.stockoutradar.web.risk.RiskRefresher;
+import com.stockoutradar.grid.risk.RiskRefresher;
 
 /** The analysts' pages, rendered on the server: the table works without JavaScript; charts need it. */
 @Controller

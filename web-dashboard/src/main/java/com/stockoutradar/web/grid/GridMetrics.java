@@ -1,17 +1,12 @@
 package com.stockoutradar.web.grid;
 
-import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
-import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
-
-import org.apache.ignite.Ignite;
-import org.apache.ignite.cache.CachePeekMode;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import com.stockoutradar.grid.IgniteConfigurationFactory;
+import com.stockoutradar.grid.cluster.GridStatus;
 import com.stockoutradar.grid.store.PostgresLag;
 
 /**
@@ -21,27 +16,24 @@ import com.stockoutradar.grid.store.PostgresLag;
  */
 @Component
 class GridMetrics implements MeterBinder {
-    private static final String REGION = IgniteConfigurationFactory.DATA_REGION;
-
-    private final Ignite ignite;
+    private final GridStatus status;
     private final PostgresLag postgresLag;
 
-    GridMetrics(Ignite ignite, PostgresLag postgresLag) {
-        this.ignite = ignite;
+    GridMetrics(GridStatus status, PostgresLag postgresLag) {
+        this.status = status;
         this.postgresLag = postgresLag;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("radar.grid.memory.used", ignite, i -> i.dataRegionMetrics(REGION).getTotalUsedSize())
+        Gauge.builder("radar.grid.memory.used", status, GridStatus::memoryUsed)
                 .description("off-heap bytes in use in this node's data region").baseUnit("bytes").register(registry);
-        Gauge.builder("radar.grid.memory.allocated", ignite,
-                        i -> i.dataRegionMetrics(REGION).getTotalAllocatedSize())
+        Gauge.builder("radar.grid.memory.allocated", status, GridStatus::memoryAllocated)
                 .description("off-heap bytes allocated to this node's data region").baseUnit("bytes")
                 .register(registry);
-        Gauge.builder("radar.grid.products", ignite, i -> i.cache(PRODUCT_CACHE).localSize(CachePeekMode.PRIMARY))
+        Gauge.builder("radar.grid.products", status, GridStatus::primaryProducts)
                 .description("products this node is primary for").register(registry);
-        Gauge.builder("radar.grid.changes", ignite, i -> i.cache(CHANGE_CACHE).localSize(CachePeekMode.PRIMARY))
+        Gauge.builder("radar.grid.changes", status, GridStatus::primaryChanges)
                 .description("inventory changes this node is primary for").register(registry);
         Gauge.builder("radar.postgres.lag.rows", postgresLag, lag -> lag.ofCluster().rows())
                 .description("writes committed in the grid and not yet in PostgreSQL").register(registry);

@@ -5,12 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import javax.cache.CacheException;
-
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
-import org.apache.ignite.IgniteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -85,7 +82,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * A grid failure that passes (lost partitions, an inactive cluster, a stopped node) is 503; anything else stays
      * an error.
      */
-    @ExceptionHandler({IgniteException.class, CacheException.class, IllegalStateException.class})
+    @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> gridFailure(RuntimeException e) {
         return unavailableProblem(GridUnavailableException.of(e).orElseThrow(() -> e));
     }

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.ProductHistory;
 import com.stockoutradar.api.RiskRefreshView;
+import com.stockoutradar.grid.risk.AtRiskQueries;
+import com.stockoutradar.grid.risk.ProductHistories;
+import com.stockoutradar.grid.risk.RiskRefresher;
 
 /** The at-risk list as JSON and CSV, product histories, and refresh on demand. */
 @RestController

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.web.problem.InvalidInputException;
+import com.stockoutradar.grid.risk.AtRiskQueries;
 
 /** Reads the list's query parameters ({@code class, q, sort, dir}), refusing unknown values by name. */
 public final class RiskFilters {

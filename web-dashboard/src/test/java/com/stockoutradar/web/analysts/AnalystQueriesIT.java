@@ -29,7 +29,7 @@ import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
-import com.stockoutradar.web.risk.RiskRefresher;
+import com.stockoutradar.grid.risk.RiskRefresher;
 
 /**
  * Runs every query of {@code docs/analysts.md} through Ignite's thin JDBC driver against a running node, on a small

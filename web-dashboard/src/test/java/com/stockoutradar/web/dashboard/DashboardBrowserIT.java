@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
-import com.stockoutradar.web.risk.RiskRefresher;
+import com.stockoutradar.grid.risk.RiskRefresher;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium, which .ci/run installs) on the demo shop, refreshed

@@ -35,6 +35,8 @@ import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.compute.risk.NodeScan;
 import com.stockoutradar.compute.risk.RiskParameters;
 import com.stockoutradar.compute.risk.RiskScanTask;
+import com.stockoutradar.grid.risk.AtRiskQueries;
+import com.stockoutradar.grid.risk.RiskRefresher;
 import com.stockoutradar.web.Radar;
 import com.stockoutradar.web.TestApps;
 
@@ -155,7 +157,7 @@ class RiskOracleIT {
     void aBacktestSumsTheChangesAndMatchesTheRuleAsOfThen() throws Exception {
         long threeDaysBack = now - 3 * DAY; // before the days products keep cover: the scan reads the changes
 
-        RiskRefreshView backtest = app.getBean(RiskRefresher.class).refresh(threeDaysBack).get();
+        RiskRefreshView backtest = app.getBean(RiskRefresher.class).backtest(threeDaysBack).get();
 
         assertThat(backtest.productsScanned()).isEqualTo(PRODUCTS);
         assertMatchesTheSeedRuleInPostgres(atRisk(backtest.id()), threeDaysBack);

@@ -1,4 +1,4 @@
-package com.stockoutradar.web.risk;
+package com.stockoutradar.grid.risk;
 
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;

@@ -1,4 +1,4 @@
-package com.stockoutradar.web.risk;
+package com.stockoutradar.grid.risk;
 
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
@@ -17,9 +17,6 @@ import org.apache.ignite.IgniteLock;
 import org.apache.ignite.transactions.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import com.stockoutradar.api.RiskRefreshView;
@@ -30,10 +27,9 @@ import com.stockoutradar.compute.risk.RiskScanTask;
 import com.stockoutradar.compute.risk.ScanTotals;
 
 /**
- * Runs risk refreshes: scheduled, on demand and at start-up, one at a time (a request during a refresh joins it;
- * across application instances a cluster lock takes turns). A refresh scans every server node in parallel, then
- * makes its result current in one transaction and drops the rows of older refreshes, keeping the previous one for
- * readers still on it.
+ * Runs risk refreshes, one at a time (a request during a refresh joins it; across application instances a cluster
+ * lock takes turns). A refresh scans every server node in parallel, then makes its result current in one transaction
+ * and drops the rows of older refreshes, keeping the previous one for readers still on it.
  */
 @Service
 public class RiskRefresher {
@@ -81,22 +77,6 @@ public class RiskRefresher {
      */
     public CompletableFuture<RiskRefreshView> backtest(long asOf) {
         return CompletableFuture.supplyAsync(() -> run(asOf, false), worker);
-    }
-
-    @Scheduled(initialDelayString = "${radar.risk.refresh-every}", fixedDelayString = "${radar.risk.refresh-every}")
-    void scheduled() {
-        refresh().join();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        if (settings.refreshOnStart()) {
-            refresh().whenComplete((refresh, failure) -> {
-                if (failure != null) {
-                    log.error("start-up risk refresh failed", failure);
-                }
-            });
-        }
     }
 
     private RiskRefreshView run(long now, boolean current) {

@@ -1,4 +1,4 @@
-package com.stockoutradar.web.risk;
+package com.stockoutradar.grid.risk;
 
 import java.time.Duration;
 

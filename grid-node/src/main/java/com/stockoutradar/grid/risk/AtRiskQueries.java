@@ -1,4 +1,4 @@
-package com.stockoutradar.web.risk;
+package com.stockoutradar.grid.risk;
 
 import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
@@ -24,7 +24,7 @@ import com.stockoutradar.compute.risk.RiskRefreshRecord;
 @Service
 public class AtRiskQueries {
     /** Sortable columns by their API name; the default is the ranking. */
-    static final Map<String, String> SORTS = Map.ofEntries(
+    public static final Map<String, String> SORTS = Map.ofEntries(
             Map.entry("rank", "rank_days"), Map.entry("productId", "pid"), Map.entry("name", "name"),
             Map.entry("riskClass", "risk_class"), Map.entry("stock", "stock"), Map.entry("sales7d", "sales_7d"),
             Map.entry("restocks7d", "restocks_7d"), Map.entry("velocity", "velocity"),
@@ -138,7 +138,7 @@ public class AtRiskQueries {
      * itself is the order of {@code AT_RISK_RANKING_IDX}, refresh id included, so its pages come off the index
      * without sorting the refresh's rows.
      */
-    static String orderBy(Filter filter) {
+    public static String orderBy(Filter filter) {
         String column = SORTS.getOrDefault(filter.sort(), "rank_days");
         if (column.equals("rank_days") && !filter.descending()) {
             return " ORDER BY refresh_id, rank_days, projected, pid";
