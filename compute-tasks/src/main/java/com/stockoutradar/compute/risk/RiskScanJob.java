@@ -111,7 +111,7 @@ final class RiskScanJob extends ComputeJobAdapter {
         BinaryField[] demand = new BinaryField[1];
         return (pid, product) -> {
             if (demand[0] == null) {
-                demand[0] = product.type().field("demand");
+                demand[0] = product.type().field(StoredFields.PRODUCT_DEMAND);
             }
             DemandHistory history = new DemandHistory(parameters.now());
             long split = DemandDays.feed(demand[0].value(product), history);
@@ -149,10 +149,10 @@ final class RiskScanJob extends ComputeJobAdapter {
             BinaryObject value = change.getValue();
             if (fields[0] == null) {
                 // field handles read a value without building a reader per object
-                fields[0] = value.type().field("timestamp");
-                fields[1] = value.type().field("type");
-                fields[2] = value.type().field("quantity");
-                fields[3] = change.getKey().type().field("pid");
+                fields[0] = value.type().field(StoredFields.CHANGE_TIMESTAMP);
+                fields[1] = value.type().field(StoredFields.CHANGE_TYPE);
+                fields[2] = value.type().field(StoredFields.CHANGE_QUANTITY);
+                fields[3] = change.getKey().type().field(StoredFields.KEY_PID);
             }
             long timestamp = fields[0].<Long>value(value);
             if (timestamp >= since) {
@@ -171,8 +171,8 @@ final class RiskScanJob extends ComputeJobAdapter {
         scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
             counts.products.increment();
             if (fields[0] == null) {
-                fields[0] = product.getValue().type().field("stock");
-                fields[1] = product.getValue().type().field("name");
+                fields[0] = product.getValue().type().field(StoredFields.PRODUCT_STOCK);
+                fields[1] = product.getValue().type().field(StoredFields.PRODUCT_NAME);
             }
             long pid = product.getKey();
             Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
@@ -188,9 +188,9 @@ final class RiskScanJob extends ComputeJobAdapter {
     /** Rows of refreshes before the one readers may still be on are no longer read by anyone. */
     private void dropOldRows(int partition, IgniteDataStreamer<AtRiskKey, AtRiskRow> out) {
         scan(AT_RISK_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> row) -> {
-            long refreshId = row.getKey().<Long>field("refreshId");
+            long refreshId = row.getKey().<Long>field(StoredFields.AT_RISK_KEY_REFRESH_ID);
             if (refreshId < parameters.keepFrom()) {
-                out.removeData(new AtRiskKey(refreshId, row.getKey().<Long>field("pid")));
+                out.removeData(new AtRiskKey(refreshId, row.getKey().<Long>field(StoredFields.KEY_PID)));
             }
         });
     }

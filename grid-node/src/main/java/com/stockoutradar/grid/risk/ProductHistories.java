@@ -24,6 +24,7 @@ import com.stockoutradar.compute.risk.Assessment;
 import com.stockoutradar.compute.risk.DemandHistory;
 import com.stockoutradar.compute.risk.RiskModel;
 import com.stockoutradar.compute.risk.RiskParameters;
+import com.stockoutradar.compute.risk.StoredFields;
 
 /**
  * One product's daily history from the grid and its forecast computed now, with the same model and parameters as
@@ -53,7 +54,7 @@ public class ProductHistories {
         if (product == null) {
             return Optional.empty();
         }
-        long stock = product.<Long>field("stock");
+        long stock = product.<Long>field(StoredFields.PRODUCT_STOCK);
         long now = clock.instant().getEpochSecond();
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
@@ -65,7 +66,7 @@ public class ProductHistories {
         changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp()));
         RiskParameters parameters = RiskParameters.asOf(now, settings.threshold(), settings.horizonDays());
         Assessment assessment = RiskModel.assess(stock, demand, parameters);
-        return Optional.of(new ProductHistory(productId, product.field("name"), stock,
+        return Optional.of(new ProductHistory(productId, product.field(StoredFields.PRODUCT_NAME), stock,
                 days(changes, first, today, stock), forecast(assessment, parameters),
                 projection(assessment, today)));
     }
