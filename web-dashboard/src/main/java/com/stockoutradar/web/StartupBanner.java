@@ -9,6 +9,8 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.stockoutradar.grid.store.EmbeddedPostgresConnection;
+
 /** Tells whoever started the app where to point a browser, a JDBC tool and psql. */
 @Component
 class StartupBanner {
@@ -26,6 +28,9 @@ class StartupBanner {
     void onStarted(WebServerInitializedEvent event) {
         String psql = "psql " + postgres.getJdbcUrl().replaceFirst("^jdbc:postgresql://",
                 "postgresql://" + postgres.getUsername() + "@");
+        if (postgres instanceof EmbeddedPostgresConnection embedded) {
+            psql += " (password: see " + embedded.passwordFile() + ")";
+        }
         log.info("""
 
                 Stockout Radar is running:
