@@ -43,12 +43,7 @@ class EmbeddedPostgresConfiguration {
         Files.createDirectories(dataDirectory);
         ClientAuthentication clientAuthentication = new ClientAuthentication(dataDirectory);
         Path passwordFile = PostgresPassword.file(security.directory());
-        if (clientAuthentication.exists() && !clientAuthentication.trustsAnyone() && !Files.exists(passwordFile)) {
-            throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
-                    + " asks for a password, but " + passwordFile.toAbsolutePath() + " that holds it is missing: put"
-                    + " it back, or change the method of the rules in pg_hba.conf there to trust, and the next"
-                    + " start sets a new password");
-        }
+        requireKnownPassword(dataDirectory, clientAuthentication, passwordFile);
         String password = PostgresPassword.loadOrCreate(passwordFile);
         long started = System.currentTimeMillis();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -81,6 +76,20 @@ class EmbeddedPostgresConfiguration {
         log.info("embedded PostgreSQL on port {} with data in {} started in {} ms", postgres.getPort(),
                 dataDirectory.toAbsolutePath(), System.currentTimeMillis() - started);
         return postgres;
+    }
+
+    /**
+     * A new password would lock the node out of a data directory that asks for the one it has: better a clear
+     * refusal than PostgreSQL's "password authentication failed" after the start-up probe's 10 s.
+     */
+    private static void requireKnownPassword(Path dataDirectory, ClientAuthentication clientAuthentication,
+                                             Path passwordFile) {
+        if (clientAuthentication.exists() && !clientAuthentication.trustsAnyone() && !Files.exists(passwordFile)) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
+                    + " asks for a password, but " + passwordFile.toAbsolutePath() + " that holds it is missing: put"
+                    + " it back, or change the method of the rules in pg_hba.conf there to trust, and the next"
+                    + " start sets a new password");
+        }
     }
 
     /**
