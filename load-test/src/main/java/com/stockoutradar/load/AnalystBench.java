@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * Times every query of {@code docs/analysts.md} through Ignite's thin JDBC driver against a running application, a few
- * rounds each, as an analyst would run them ({@code :now} = now, {@code :pid} = product 1).
+ * rounds each, as an analyst would run them ({@code :now} = now, {@code :pid} = product 1), signed in as a user with
+ * the ANALYST role (or ADMIN): {@code --user}/{@code --password} or {@code RADAR_USER}/{@code RADAR_PASSWORD}.
  * <pre>
- * java -Dloader.main=com.stockoutradar.load.AnalystBench -jar load-test/target/load-test.jar \
- *      --doc=docs/analysts.md --url=jdbc:ignite:thin://127.0.0.1:10800 --rounds=5
+ * RADAR_USER=admin RADAR_PASSWORD=… java -Dloader.main=com.stockoutradar.load.AnalystBench \
+ *      -jar load-test/target/load-test.jar --doc=docs/analysts.md --url=jdbc:ignite:thin://127.0.0.1:10800 --rounds=5
  * </pre>
  */
 public final class AnalystBench {
@@ -34,7 +35,8 @@ public final class AnalystBench {
         String url = options.getOrDefault("url", "jdbc:ignite:thin://127.0.0.1:10800");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         long now = System.currentTimeMillis() / 1000;
-        try (Connection jdbc = DriverManager.getConnection(url)) {
+        Credentials analyst = Credentials.given(options);
+        try (Connection jdbc = DriverManager.getConnection(url, analyst.user(), analyst.password())) {
             Matcher block = QUERY.matcher(document);
             System.out.printf("analysts' queries through %s, %d rounds each (ms: median, max; rows)%n", url, rounds);
             while (block.find()) {

@@ -25,10 +25,13 @@ import com.stockoutradar.api.StockoutRadarClient;
  * fixed concurrency, {@code POST /sales} batch throughput, and how long the outbox takes to bring PostgreSQL's
  * row count to the acknowledged count.
  * <pre>
- * java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
- *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres \
+ * PG_PASSWORD=$(cat data/security/postgres-password)    # the embedded PostgreSQL's
+ * RADAR_API_KEY=sr_… java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
+ *      --jdbc="jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres&amp;password=$PG_PASSWORD" \
  *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2 --peer=true
  * </pre>
+ * It records sales with an API key with the INGEST role ({@code --api-key} or {@code RADAR_API_KEY}, see
+ * {@link Credentials}).
  * With {@code --peer=true} it also runs the plain way in the same PostgreSQL (tables of its own, dropped afterwards):
  * one INSERT and one stock UPDATE per sale, as many sales on as many connections as the single POSTs.
  */
@@ -44,7 +47,7 @@ public final class IngestBench {
         int batches = Integer.parseInt(options.getOrDefault("batches", "40"));
         int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "10000"));
         int batchConcurrency = Integer.parseInt(options.getOrDefault("batch-concurrency", "2"));
-        StockoutRadarClient client = new StockoutRadarClient(url);
+        StockoutRadarClient client = new StockoutRadarClient(url, Credentials.given(options).ingest());
 
         System.out.printf("ingest bench against %s, products 1..%d, %d cores here%n", url, products,
                 Runtime.getRuntime().availableProcessors());

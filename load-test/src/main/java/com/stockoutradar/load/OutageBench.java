@@ -34,7 +34,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL stopped under load and started again: sales keep coming at a fixed rate (batches of {@code POST /sales}
  * with event ids) while PostgreSQL is down for {@code --down} seconds. Prints the answers by status, how long
  * PostgreSQL took to catch up after it came back, and checks the promise: every acknowledged sale in PostgreSQL
- * exactly once, nothing twice, every product's stock in PostgreSQL equal to its history and to the grid's.
+ * exactly once, nothing twice, every product's stock in PostgreSQL equal to its history and to the grid's. The
+ * application it starts knows the bench's user and API key, made up for the run ({@link Credentials#generated}).
  * <pre>
  * java -Dloader.main=com.stockoutradar.load.OutageBench -jar load-test/target/load-test.jar \
  *      --work=/work/outage-bench --rate=2000 --down=60 --products=10000
@@ -44,15 +45,19 @@ public final class OutageBench {
     private static final long INITIAL_STOCK = 1_000_000_000L;
     private static final int BATCH = 50;
 
-    private final StockoutRadarClient client;
+    /** Records the sales, with the bench's API key. */
+    private final StockoutRadarClient ingest;
+    /** The bench's ADMIN user: imports the products, reads their stock for the check. */
+    private final StockoutRadarClient admin;
     private final int products;
     private final Map<String, SaleRequest> acknowledged = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong sequence = new AtomicLong();
 
-    private OutageBench(StockoutRadarClient client, int products) {
-        this.client = client;
+    private OutageBench(StockoutRadarClient ingest, StockoutRadarClient admin, int products) {
+        this.ingest = ingest;
+        this.admin = admin;
         this.products = products;
     }
 
@@ -69,31 +74,32 @@ public final class OutageBench {
         EmbeddedPostgres postgres = LocalPostgres.start(work.resolve("postgres"), port);
         String jdbc = LocalPostgres.jdbcUrl(postgres);
         URI url = URI.create("http://127.0.0.1:18080");
+        Credentials credentials = Credentials.generated();
         RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "2g"), List.of(
                 "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false", "--radar.risk.refresh-on-start=false",
                 "--radar.grid.work-directory=" + work.resolve("ignite"), "--server.port=18080",
                 "--radar.grid.discovery-port=47800", "--radar.grid.discovery-addresses=127.0.0.1:47800..47809",
                 "--radar.grid.communication-port=47400", "--radar.grid.client-connector-port=11800"),
-                work.resolve("application.log"), url);
+                credentials, work.resolve("application.log"), url);
         System.out.printf("outage bench: %,d sales/s in batches of %d over %,d products, PostgreSQL down %d s%n", rate,
                 BATCH, products, downSeconds);
         System.out.printf("machine: %d cores, %.1f GiB RAM, %s %s; application: %s%n",
                 Runtime.getRuntime().availableProcessors(), RestartBench.totalMemoryGiB(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), String.join(" ", radar.command()));
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), radar.shownCommand());
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
             radar.start();
             radar.awaitAnswer("/actuator/health", System.nanoTime(), Duration.ofMinutes(5));
-            StockoutRadarClient client = new StockoutRadarClient(url);
+            StockoutRadarClient admin = new StockoutRadarClient(url, credentials.person());
             Path csv = work.resolve("products.csv");
             StringBuilder lines = new StringBuilder();
             for (int p = 1; p <= products; p++) {
                 lines.append(p).append(',').append(INITIAL_STOCK).append('\n');
             }
             Files.writeString(csv, lines);
-            client.importProducts(csv);
-            OutageBench bench = new OutageBench(client, products);
+            admin.importProducts(csv);
+            OutageBench bench = new OutageBench(new StockoutRadarClient(url, credentials.ingest()), admin, products);
 
             long intervalMicros = 1_000_000L * BATCH / rate;
             ticks.scheduleAtFixedRate(() -> senders.submit(bench::sendBatch), 0, intervalMicros,
@@ -134,7 +140,7 @@ public final class OutageBench {
         long started = System.nanoTime();
         int status;
         try {
-            client.sales(batch);
+            ingest.sales(batch);
             status = 201;
             batch.forEach(sale -> acknowledged.put(sale.eventId(), sale));
         } catch (ApiException e) {
@@ -198,7 +204,7 @@ public final class OutageBench {
             long mismatches = 0;
             try (ResultSet rows = sql.executeQuery("SELECT id, stock FROM product")) {
                 while (rows.next()) {
-                    if (client.product(rows.getLong(1)).orElseThrow().stock() != rows.getLong(2)) {
+                    if (admin.product(rows.getLong(1)).orElseThrow().stock() != rows.getLong(2)) {
                         mismatches++;
                     }
                 }

@@ -13,26 +13,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application as a child process, its output appended to a log file: started, awaited until it serves
- * reads, stopped with SIGTERM or killed with SIGKILL.
+ * reads, stopped with SIGTERM or killed with SIGKILL. It knows the bench's {@link Credentials} and reads as its user.
  */
 final class RadarProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<String> command;
+    private final String shownCommand;
     private final Path log;
     private final URI url;
+    private final String authorization;
     private Process process;
 
-    RadarProcess(Path jar, String heap, List<String> arguments, Path log, URI url) {
-        this.command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+    RadarProcess(Path jar, String heap, List<String> arguments, Credentials credentials, Path log, URI url) {
+        List<String> shown = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap, "-jar", jar.toString()));
-        this.command.addAll(arguments);
+        shown.addAll(arguments);
+        this.shownCommand = String.join(" ", shown) + " --radar.security.… (the bench's user and API key)";
+        this.command = new ArrayList<>(shown);
+        this.command.addAll(credentials.applicationArguments());
+        this.authorization = credentials.person();
         this.log = log;
         this.url = url;
     }
 
-    List<String> command() {
-        return command;
+    /** The command line as it can be printed: without the credentials. */
+    String shownCommand() {
+        return shownCommand;
     }
 
     void start() throws IOException {
@@ -43,7 +50,8 @@ final class RadarProcess {
     /** Seconds until {@code path} answers 200; fails when the process ends first or after {@code atMost}. */
     double awaitAnswer(String path, long startedNanos, Duration atMost) throws InterruptedException {
         long deadline = startedNanos + atMost.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited with " + process.exitValue() + ", see " + log);

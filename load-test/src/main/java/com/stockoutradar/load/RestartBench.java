@@ -34,7 +34,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code --fill=false} keeps PostgreSQL as an earlier run left it; {@code --cold-start=false} also keeps the grid's
  * storage and times only the restarts.
  * Serving means {@code GET /inventory/{id}} of a product from PostgreSQL answers 200. The application listens on
- * port 18080 and Ignite ports 47800/47400/11800, apart from the test nodes'.
+ * port 18080 and Ignite ports 47800/47400/11800, apart from the test nodes', and knows the bench's user and API key,
+ * made up for the run ({@link Credentials#generated}).
  */
 public final class RestartBench {
 
@@ -57,6 +58,7 @@ public final class RestartBench {
         }
         URI url = URI.create("http://127.0.0.1:18080");
         Path log = work.resolve("application.log");
+        Credentials credentials = Credentials.generated();
         List<String> arguments = List.of("--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false",
                 "--radar.risk.refresh-on-start=false",
                 "--radar.grid.work-directory=" + work.resolve("ignite"),
@@ -64,12 +66,13 @@ public final class RestartBench {
                 "--server.port=18080", "--radar.grid.discovery-port=47800",
                 "--radar.grid.discovery-addresses=127.0.0.1:47800..47809", "--radar.grid.communication-port=47400",
                 "--radar.grid.client-connector-port=11800");
-        RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "4g"), arguments, log, url);
+        RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "4g"), arguments, credentials, log,
+                url);
         System.out.printf("restart bench: %,d products, %,d changes over the last 7 days%n", products, changes);
         System.out.printf("machine: %d cores, %.1f GiB RAM, %s %s, %s; application log %s%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("os.name"), log);
-        System.out.printf("application: %s%n", String.join(" ", radar.command()));
+        System.out.printf("application: %s%n", radar.shownCommand());
         try {
             ShopData shop = new ShopData(jdbc);
             if (!"false".equals(options.get("fill"))) {
@@ -98,10 +101,11 @@ public final class RestartBench {
             System.out.printf("restart after SIGTERM, on its own storage, to serving: %.1f s%n",
                     startTimed(radar, read));
 
-            List<ChangeReceipt> acknowledged = killUnderLoad(radar, url, products, loadSeconds);
+            List<ChangeReceipt> acknowledged = killUnderLoad(radar, new StockoutRadarClient(url, credentials.ingest()),
+                    products, loadSeconds);
             System.out.printf("restart after SIGKILL, on its own storage, to serving: %.1f s%n",
                     startTimed(radar, read));
-            checkKept(url, acknowledged);
+            checkKept(new StockoutRadarClient(url, credentials.person()), acknowledged);
             System.out.printf("graceful stop (SIGTERM) took %.1f s%n", radar.stop());
         } finally {
             radar.killIfAlive();
@@ -129,9 +133,8 @@ public final class RestartBench {
      * Single sales from 4 clients for {@code seconds}, then SIGKILL while they keep coming; returns what was
      * acknowledged.
      */
-    private static List<ChangeReceipt> killUnderLoad(RadarProcess radar, URI url, long products, int seconds)
-            throws Exception {
-        StockoutRadarClient client = new StockoutRadarClient(url);
+    private static List<ChangeReceipt> killUnderLoad(RadarProcess radar, StockoutRadarClient client, long products,
+                                                     int seconds) throws Exception {
         ConcurrentLinkedQueue<ChangeReceipt> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean going = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
@@ -162,8 +165,7 @@ public final class RestartBench {
     }
 
     /** Every acknowledged sale of a sample is among its product's changes after the restart. */
-    private static void checkKept(URI url, List<ChangeReceipt> acknowledged) {
-        StockoutRadarClient client = new StockoutRadarClient(url);
+    private static void checkKept(StockoutRadarClient client, List<ChangeReceipt> acknowledged) {
         List<ChangeReceipt> sample = acknowledged.subList(Math.max(0, acknowledged.size() - 200), acknowledged.size());
         long kept = sample.stream().filter(sale -> client.product(sale.productId()).orElseThrow().lastChanges()
                 .stream().map(ChangeView::changeId).anyMatch(id -> id == sale.changeId())).count();

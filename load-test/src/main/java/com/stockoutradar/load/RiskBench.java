@@ -34,12 +34,15 @@ import com.stockoutradar.api.StockoutRadarClient;
  * Times a full risk refresh on a shop of a given size, against the brief's rule as one SQL {@code GROUP BY} in
  * PostgreSQL and in DuckDB on the same rows, in the same run. Loads the shop through the API first (CSV import, sale
  * batches over the last 7 days) unless {@code --load=false} ({@code --import=false}: the products are there already);
- * run it against an application started with demo data off.
+ * run it against an application started with demo data off. It records sales with an API key (INGEST) and does the
+ * rest as a user (ADMIN: the import, refreshes, reads and metrics), see {@link Credentials}.
  * <pre>
  * java -jar web-dashboard/target/stockout-radar.jar --radar.demo.enabled=false --radar.grid.data-region-size=6GB &amp;
+ * export RADAR_API_KEY=sr_… RADAR_USER=admin RADAR_PASSWORD=…    # from its start banner
+ * PG_PASSWORD=$(cat data/security/postgres-password)               # the embedded PostgreSQL's
  * java -Dloader.main=com.stockoutradar.load.RiskBench -jar load-test/target/load-test.jar \
  *      --products=1000000 --sales-per-product=3 \
- *      --jdbc=jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres
+ *      --jdbc="jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres&amp;password=$PG_PASSWORD"
  * </pre>
  */
 public final class RiskBench {
@@ -58,21 +61,26 @@ public final class RiskBench {
         // stock uniform below this; 40 puts about 42 % of products at risk, 400 about 4 %
         int maxStock = Integer.parseInt(options.getOrDefault("max-stock", "40"));
         String jdbc = options.get("jdbc");
-        StockoutRadarClient client = new StockoutRadarClient(url);
+        Credentials credentials = Credentials.given(options);
+        StockoutRadarClient ingest = new StockoutRadarClient(url, credentials.ingest());
+        String person = credentials.person();
+        StockoutRadarClient catalogue = new StockoutRadarClient(url, person);
         long now = System.currentTimeMillis() / 1000;
 
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        Memory memory = new Memory(http, json, url);
+        Memory memory = new Memory(http, json, url, person);
         if (!"false".equals(options.get("load"))) {
-            load(client, products, salesPerProduct, maxStock, !"false".equals(options.get("import")), now, jdbc, memory);
+            load(catalogue, ingest, products, salesPerProduct, maxStock, !"false".equals(options.get("import")), now,
+                    jdbc, memory);
         }
         System.out.printf("risk refresh, %,d products, about %d sales each over the last 7 days%n", products,
                 salesPerProduct);
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/api/risk/refresh"))
-                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .timeout(Duration.ofMinutes(30)).header("Authorization", person)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode refresh = json.readTree(response.body());
             System.out.printf("  grid round %d: %,d ms in the grid (%,d ms with HTTP), %,d products, %,d changes, "
@@ -83,9 +91,10 @@ public final class RiskBench {
                     refresh.get("nodes").asInt());
         }
         memory.print("with the last refresh's AT_RISK rows");
-        reads(http, url, "the dashboard's first page", i -> "/api/at-risk?limit=50");
-        reads(http, url, "pages further down", i -> "/api/at-risk?limit=50&offset=" + (i % 100) * 50);
-        reads(http, url, "one class", i -> "/api/at-risk?limit=50&class=" + (i % 2 == 0 ? "TRENDING" : "SEED_RULE"));
+        reads(http, url, person, "the dashboard's first page", i -> "/api/at-risk?limit=50");
+        reads(http, url, person, "pages further down", i -> "/api/at-risk?limit=50&offset=" + (i % 100) * 50);
+        reads(http, url, person, "one class",
+                i -> "/api/at-risk?limit=50&class=" + (i % 2 == 0 ? "TRENDING" : "SEED_RULE"));
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -95,14 +104,15 @@ public final class RiskBench {
     }
 
     /** Latency of reading the current refresh's at-risk list, one reader, after 50 unmeasured warm-up reads. */
-    private static void reads(HttpClient http, URI url, String what, IntFunction<String> path) throws Exception {
+    private static void reads(HttpClient http, URI url, String authorization, String what,
+                              IntFunction<String> path) throws Exception {
         int count = 500;
         long[] nanos = new long[count];
         for (int i = -50; i < count; i++) {
             String request = path.apply(i + 50);
             long started = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(request)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(request))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(request + " answered " + response.statusCode());
             }
@@ -116,7 +126,7 @@ public final class RiskBench {
     }
 
     /** The node's data region as the grid fills: the differences split bytes per product into what fills them. */
-    private record Memory(HttpClient http, ObjectMapper json, URI url) {
+    private record Memory(HttpClient http, ObjectMapper json, URI url, String authorization) {
         void print(String stage) throws Exception {
             double used = metric("radar.grid.memory.used");
             double products = metric("radar.grid.products");
@@ -127,7 +137,7 @@ public final class RiskBench {
 
         private double metric(String name) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/metrics/" + name))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             return json.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
         }
     }
@@ -197,8 +207,9 @@ public final class RiskBench {
         }
     }
 
-    private static void load(StockoutRadarClient client, int products, int salesPerProduct, int maxStock,
-                             boolean importProducts, long now, String jdbc, Memory memory) throws Exception {
+    private static void load(StockoutRadarClient catalogue, StockoutRadarClient ingest, int products,
+                             int salesPerProduct, int maxStock, boolean importProducts, long now, String jdbc,
+                             Memory memory) throws Exception {
         memory.print("empty");
         Random random = new Random(7);
         Path csv = Files.createTempFile("risk-bench-products-", ".csv");
@@ -209,7 +220,7 @@ public final class RiskBench {
         }
         long started = System.nanoTime();
         if (importProducts) {
-            client.importProducts(csv);
+            catalogue.importProducts(csv);
             System.out.printf("loaded %,d products in %,d ms%n", products, (System.nanoTime() - started) / 1_000_000);
             memory.print("with the products");
         }
@@ -230,7 +241,7 @@ public final class RiskBench {
                 inFlight.acquire();
                 sent.add(senders.submit(() -> {
                     try {
-                        client.sales(full);
+                        ingest.sales(full);
                     } finally {
                         inFlight.release();
                     }

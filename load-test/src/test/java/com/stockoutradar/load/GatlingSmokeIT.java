@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Gatling suite, by default as the build's smoke profile: starts the packaged application (demo shop, its own ports and
- * data), runs each simulation for a few seconds at a low rate in its own JVM, and requires Gatling's exit code 0:
- * every assertion held and, for the ingestion simulations, nothing was lost or doubled. Gatling's HTML reports land in
- * {@code load-test/target/gatling}. A full run names one simulation and its figures (see docs/benchmarks.md).
+ * data, a user and an API key made up for the run), runs each simulation for a few seconds at a low rate in its own
+ * JVM with those credentials, and requires Gatling's exit code 0: every assertion held and, for the ingestion
+ * simulations, nothing was lost or doubled. Gatling's HTML reports land in {@code load-test/target/gatling}. A full
+ * run names one simulation and its figures (see docs/benchmarks.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatlingSmokeIT {
@@ -38,6 +39,8 @@ class GatlingSmokeIT {
     private final int postgresPort = freePort();
     private final int jdbcPort = freePort();
     private final URI base = URI.create("http://127.0.0.1:" + httpPort);
+    /** Who the simulations are: made up for this run and given to the application it starts. */
+    private final Credentials credentials = Credentials.generated();
 
     private Process application;
 
@@ -54,6 +57,7 @@ class GatlingSmokeIT {
                 "--radar.grid.data-region-size=512MB",
                 "--management.endpoint.shutdown.access=unrestricted",
                 "--management.endpoints.web.exposure.include=health,shutdown"));
+        command.addAll(credentials.applicationArguments());
         if (System.getProperty("products") != null) {
             // a full run over a larger catalogue: the demo shop seeds that many products
             command.add("--radar.demo.products=" + System.getProperty("products"));
@@ -63,13 +67,13 @@ class GatlingSmokeIT {
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("application.log").toFile())
                 .start();
-        Application.awaitUp(base, Duration.ofMinutes(3));
+        Application.awaitUp(base, credentials.person(), Duration.ofMinutes(3));
     }
 
     @AfterAll
     void stopApplication() throws Exception {
         if (application != null) {
-            Application.stop(base);
+            Application.stop(base, credentials.person());
             if (!application.waitFor(60, TimeUnit.SECONDS)) {
                 application.destroy();
             }
@@ -119,7 +123,11 @@ class GatlingSmokeIT {
             command.add("-Drate=" + rate);
         }
         command.addAll(List.of("-DbaseUrl=" + base, "-Dseconds=" + seconds,
+                "-DapiKey=" + credentials.apiKey(), "-Duser=" + credentials.user(),
+                "-Dpassword=" + credentials.password(),
                 "-Djdbc=jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres?user=postgres",
+                // the embedded PostgreSQL's, which the application created in its working directory
+                "-DpostgresPassword=" + Files.readString(WORK.resolve("data/security/postgres-password")).strip(),
                 "-DigniteJdbc=jdbc:ignite:thin://127.0.0.1:" + jdbcPort,
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", "com.stockoutradar.load.simulations." + simulation,

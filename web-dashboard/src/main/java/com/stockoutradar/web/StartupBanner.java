@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.stockoutradar.grid.cluster.GridStatus;
 import com.stockoutradar.grid.security.Accounts;
+import com.stockoutradar.grid.store.EmbeddedPostgresConnection;
 
 /** Tells whoever started the app where to point a browser, a JDBC tool and psql, and, once, how to sign in. */
 @Component
@@ -29,6 +30,9 @@ class StartupBanner {
     void onStarted(WebServerInitializedEvent event) {
         String psql = "psql " + postgres.getJdbcUrl().replaceFirst("^jdbc:postgresql://",
                 "postgresql://" + postgres.getUsername() + "@");
+        if (postgres instanceof EmbeddedPostgresConnection embedded) {
+            psql += " (password: see " + embedded.passwordFile() + ")";
+        }
         log.info("""
 
                 Stockout Radar is running:

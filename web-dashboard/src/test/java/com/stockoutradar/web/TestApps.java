@@ -44,7 +44,8 @@ public final class TestApps {
         JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
         return startGridNode(Map.of("radar.grid.instance-name", name + "-" + UUID.randomUUID(),
                 "spring.datasource.url", postgres.getJdbcUrl(),
-                "spring.datasource.username", postgres.getUsername()));
+                "spring.datasource.username", postgres.getUsername(),
+                "spring.datasource.password", postgres.getPassword()));
     }
 
     public static Radar radar(ConfigurableApplicationContext app) {

@@ -61,9 +61,13 @@ public final class TestNode implements AutoCloseable {
     /** Another server node joining this one's cluster, on the same PostgreSQL. */
     public TestNode startBeside(String instanceName) {
         JdbcConnectionDetails postgres = context.getBean(JdbcConnectionDetails.class);
-        return start(Map.of("radar.grid.instance-name", instanceName,
+        Map<String, Object> settings = new HashMap<>(Map.of("radar.grid.instance-name", instanceName,
                 "spring.datasource.url", postgres.getJdbcUrl(),
                 "spring.datasource.username", postgres.getUsername()));
+        if (postgres.getPassword() != null) { // the embedded PostgreSQL's; a test's own asks for none
+            settings.put("spring.datasource.password", postgres.getPassword());
+        }
+        return start(settings);
     }
 
     public Ignite ignite() {

@@ -15,13 +15,14 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * Twelve analysts at once (closed model), each going round the dashboard, the at-risk API, a product page with its
- * history, and the CSV export, with a short pause between pages.
+ * Twelve analysts at once (closed model), signed in, each going round the dashboard, the at-risk API, a product page
+ * with its history, and the CSV export, with a short pause between pages.
  */
 public class AnalystsAndDashboard extends Simulation {
     private static final int ANALYSTS = Integer.getInteger("analysts", 12);
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(LoadSettings.BASE_URL);
+    private final HttpProtocolBuilder protocol = http.baseUrl(LoadSettings.BASE_URL)
+            .authorizationHeader(LoadSettings.person());
 
     private final ScenarioBuilder analyst = scenario("analyst")
             .during(LoadSettings.duration()).on(

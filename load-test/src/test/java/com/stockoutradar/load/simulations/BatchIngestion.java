@@ -22,6 +22,7 @@ public class BatchIngestion extends IngestionSimulation {
     private final ScenarioBuilder batches = scenario("sale batches")
             .exec(http("POST /sales")
                     .post("/sales")
+                    .header("Authorization", LoadSettings.machine())
                     .body(StringBody(session -> batch()))
                     .check(status().is(201), jsonPath("$.count").ofInt().is(BATCH_SIZE)))
             .exec(acknowledge(BATCH_SIZE));

@@ -16,7 +16,10 @@ abstract class IngestionSimulation extends Simulation {
     private final AtomicLong acknowledged = new AtomicLong();
     private final NothingLost nothingLost = new NothingLost();
 
-    /** JSON over keep-alive connections: senders are services with a pool, not a new browser per request. */
+    /**
+     * JSON over keep-alive connections: senders are services with a pool, not a new browser per request. Each
+     * request names who sends it ({@link LoadSettings#machine}, {@link LoadSettings#person}).
+     */
     static HttpProtocolBuilder jsonSender() {
         return http.baseUrl(LoadSettings.BASE_URL)
                 .contentTypeHeader("application/json").acceptHeader("application/json")

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.stockoutradar.api.StockoutRadarClient;
 import com.stockoutradar.load.Application;
 
 /**
  * What every simulation is run with, from system properties: {@code baseUrl}, {@code seconds}, {@code rate} (per
  * second), {@code p99} (ms) and {@code products} (ids 1..n, the demo shop's 250 by default). The build runs them as a
- * smoke profile (a few seconds at a low rate); full runs set their own.
+ * smoke profile (a few seconds at a low rate); full runs set their own. Sales are sent with the API key
+ * {@code apiKey} (INGEST); everything else as {@code user} with {@code password} (VIEWER and OPERATOR, or ADMIN).
  */
 final class LoadSettings {
     static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:8080");
@@ -33,9 +35,35 @@ final class LoadSettings {
         return Duration.ofSeconds(SECONDS);
     }
 
+    /** The {@code Authorization} header of requests that record sales. */
+    static String machine() {
+        return StockoutRadarClient.bearer(required("apiKey", "an API key with the INGEST role"));
+    }
+
+    /** The {@code Authorization} header of people's requests: pages, reads, refreshes. */
+    static String person() {
+        return StockoutRadarClient.basic(user(), password());
+    }
+
+    static String user() {
+        return required("user", "a user with VIEWER and OPERATOR (or ADMIN)");
+    }
+
+    static String password() {
+        return required("password", "the password of -Duser");
+    }
+
+    private static String required(String property, String what) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("-D" + property + " is missing: " + what);
+        }
+        return value;
+    }
+
     static void awaitApplication() {
         try {
-            Application.awaitUp(URI.create(BASE_URL), Duration.ofMinutes(3));
+            Application.awaitUp(URI.create(BASE_URL), person(), Duration.ofMinutes(3));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

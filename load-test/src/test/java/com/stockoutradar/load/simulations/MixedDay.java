@@ -16,29 +16,34 @@ import java.time.Duration;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
 /**
- * A day's mix at once: sales at the brief's peak rate ({@code rate}, default low for the smoke), twelve analysts on
- * the dashboard, and risk refreshes running back to back; then the nothing-lost check.
+ * A day's mix at once: sales at the brief's peak rate ({@code rate}, default low for the smoke) from a machine with
+ * the API key, twelve signed-in analysts on the dashboard, and risk refreshes running back to back; then the
+ * nothing-lost check.
  */
 public class MixedDay extends IngestionSimulation {
     private static final double RATE = LoadSettings.rate(20);
+    private static final String MACHINE = LoadSettings.machine();
+    private static final String PERSON = LoadSettings.person();
 
     private final ScenarioBuilder sales = scenario("sales")
-            .exec(http("POST /sale").post("/sale")
+            .exec(http("POST /sale").post("/sale").header("Authorization", MACHINE)
                     .body(StringBody(session -> LoadSettings.saleJson(null))).check(status().is(201)))
             .exec(acknowledge(1));
 
     private final ScenarioBuilder analysts = scenario("analysts")
             .during(LoadSettings.duration()).on(
-                    exec(http("dashboard").get("/").header("Accept", "text/html").check(status().is(200)))
-                            .exec(http("at-risk API").get("/api/at-risk?limit=100")
+                    exec(http("dashboard").get("/").header("Accept", "text/html").header("Authorization", PERSON)
+                            .check(status().is(200)))
+                            .exec(http("at-risk API").get("/api/at-risk?limit=100").header("Authorization", PERSON)
                                     .check(status().is(200), jsonPath("$.products[0].productId").saveAs("product")))
                             .exec(http("product history").get("/api/products/#{product}/history?days=28")
-                                    .check(status().is(200)))
+                                    .header("Authorization", PERSON).check(status().is(200)))
                             .pause(Duration.ofMillis(500)));
 
     private final ScenarioBuilder refreshes = scenario("risk refresh")
             .during(LoadSettings.duration()).on(
-                    exec(http("POST /api/risk/refresh").post("/api/risk/refresh").check(status().is(200))));
+                    exec(http("POST /api/risk/refresh").post("/api/risk/refresh").header("Authorization", PERSON)
+                            .check(status().is(200))));
 
     {
         setUp(sales.injectOpen(constantUsersPerSec(RATE).during(LoadSettings.duration())),

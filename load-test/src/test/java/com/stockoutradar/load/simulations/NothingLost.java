@@ -7,18 +7,40 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The check after a load run: every acknowledged change is in PostgreSQL and in the grid exactly once, and every
- * product's stock agrees with its changes. Needs {@code jdbc} (PostgreSQL) and {@code igniteJdbc} (thin driver).
+ * product's stock agrees with its changes. Needs {@code jdbc} (PostgreSQL, with {@code postgresPassword} if it asks
+ * for one) and {@code igniteJdbc} (thin driver, signed in as {@code user} with {@code password}: ANALYST or ADMIN).
  */
 final class NothingLost {
-    private final String postgres = System.getProperty("jdbc");
-    private final String grid = System.getProperty("igniteJdbc");
+    private final Database postgres = new Database("PostgreSQL", System.getProperty("jdbc"),
+            credentials(null, System.getProperty("postgresPassword")));
+    private final Database grid = new Database("the grid", System.getProperty("igniteJdbc"),
+            credentials(System.getProperty("user"), System.getProperty("password")));
     private long changesBefore;
 
+    /** A JDBC URL and who signs in there; the password is never printed. */
+    private record Database(String name, String url, Properties credentials) {
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, credentials);
+        }
+    }
+
+    private static Properties credentials(String user, String password) {
+        Properties credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        return credentials;
+    }
+
     boolean enabled() {
-        return postgres != null && grid != null;
+        return postgres.url() != null && grid.url() != null;
     }
 
     void before() {
@@ -67,26 +89,26 @@ final class NothingLost {
         }
     }
 
-    private static long count(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+    private static long count(Database database, String sql) {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException(sql + " on " + url + " failed", e);
+            throw new IllegalStateException(sql + " on " + database.name() + " failed", e);
         }
     }
 
-    private static Map<Long, Long> stock(String url, String sql) {
+    private static Map<Long, Long> stock(Database database, String sql) {
         Map<Long, Long> stock = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 stock.put(rs.getLong(1), rs.getLong(2));
             }
             return stock;
         } catch (SQLException e) {
-            throw new IllegalStateException(sql + " on " + url + " failed", e);
+            throw new IllegalStateException(sql + " on " + database.name() + " failed", e);
         }
     }
 

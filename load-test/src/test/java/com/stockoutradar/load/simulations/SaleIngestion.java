@@ -21,6 +21,7 @@ public class SaleIngestion extends IngestionSimulation {
     private final ScenarioBuilder sales = scenario("single sales")
             .exec(http("POST /sale")
                     .post("/sale")
+                    .header("Authorization", LoadSettings.machine())
                     .body(StringBody(session -> LoadSettings.saleJson(
                             ThreadLocalRandom.current().nextBoolean() ? UUID.randomUUID().toString() : null)))
                     .check(status().is(201)))
