@@ -34,10 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GatlingSmokeIT {
     static final Path WORK = Path.of("target/smoke");
 
-    // free ports picked now, so that nothing else on the machine (a local app, a previous run) is ever in the way
-    private final int httpPort = freePort();
-    private final int postgresPort = freePort();
-    private final int jdbcPort = freePort();
+    // free ports picked now, so that nothing else on the machine (a local app, a previous run) is ever in the way;
+    // three different ones: a port freed and asked for again can come back
+    private final int[] ports = threeFreePorts();
+    private final int httpPort = ports[0];
+    private final int postgresPort = ports[1];
+    private final int jdbcPort = ports[2];
     private final URI base = URI.create("http://127.0.0.1:" + httpPort);
     /** Who the simulations are: made up for this run and given to the application it starts. */
     private final Credentials credentials = Credentials.generated();
@@ -142,6 +144,14 @@ class GatlingSmokeIT {
         if (!simulation.equals("AnalystsAndDashboard")) {
             assertThat(result.output()).contains("nothing lost:");
         }
+    }
+
+    private static int[] threeFreePorts() {
+        int[] ports;
+        do {
+            ports = new int[] {freePort(), freePort(), freePort()};
+        } while (ports[0] == ports[1] || ports[1] == ports[2] || ports[0] == ports[2]);
+        return ports;
     }
 
     private static int freePort() {
