@@ -47,6 +47,8 @@ import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.security.Accounts;
+import com.stockoutradar.grid.security.ClusterSecurityPlugin;
 import com.stockoutradar.grid.store.StoreProperties;
 
 /**
@@ -62,7 +64,7 @@ public final class IgniteConfigurationFactory {
     private IgniteConfigurationFactory() {
     }
 
-    public static IgniteConfiguration create(GridProperties grid, StoreProperties store) {
+    public static IgniteConfiguration create(GridProperties grid, StoreProperties store, Accounts accounts) {
         Path work = grid.workDirectory().toAbsolutePath();
         return new IgniteConfiguration()
                 .setIgniteInstanceName(grid.instanceName())
@@ -73,6 +75,9 @@ public final class IgniteConfigurationFactory {
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(new StopNodeFailureHandler())
+                // Nodes join with the cluster secret, thin-client and JDBC users sign in and only read. Not with
+                // setAuthenticationEnabled(true): that is Ignite's own user store, which 2.17 refuses beside a plugin.
+                .setPluginProviders(new ClusterSecurityPlugin(accounts))
                 .setUserAttributes(Map.of(Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
                         Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes()))
                 .setDiscoverySpi(discovery(grid))
