@@ -52,6 +52,28 @@ class ClusterSecretIT {
         }
     }
 
+    /** The web application joins as a client node: the same rule. */
+    @Test
+    void aClientNodeJoinsOnlyWithTheSecret(CapturedOutput log) {
+        try (TestNode server = TestNode.start()) {
+            long product = server.newProduct(5);
+            String intruder = "client-intruder-" + UUID.randomUUID();
+
+            assertThatThrownBy(() -> server.startBeside(intruder, Map.of("radar.grid.client-mode", true,
+                    "radar.security.cluster-secret", "not-this-clusters-secret")).close())
+                    .hasStackTraceContaining("The cluster refused this node: its cluster secret did not match");
+            assertThat(log).contains("Refused client node " + intruder);
+
+            try (TestNode member = server.startBeside("client-" + UUID.randomUUID(),
+                    Map.of("radar.grid.client-mode", true))) {
+                ChangeReceipt sale = member.sell(product, 1, null);
+
+                assertThat(member.product(product).stock()).isEqualTo(4);
+                server.awaitDelivered(product, 5, List.of(sale));
+            }
+        }
+    }
+
     /** A node that does not find the analyst leaves the query hanging: hence the deadline. */
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
