@@ -4,6 +4,8 @@ import static com.stockoutradar.grid.security.AnalystJdbc.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,9 +13,11 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientAuthorizationException;
@@ -107,6 +111,21 @@ class AnalystAccessIT {
         assertThat(gridAndPostgres()).isEqualTo(before);
     }
 
+    @Test
+    void anAnalystCopiesNothingIn() throws Exception {
+        Path csv = Files.createDirectories(Path.of("target/it-data")).resolve("intruder-" + UUID.randomUUID() + ".csv");
+        Files.writeString(csv, "999999002,1,intruder,0\n");
+        List<Object> before = gridAndPostgres();
+
+        try (Connection jdbc = AnalystJdbc.signIn(node); Statement statement = jdbc.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("COPY FROM '" + csv.toAbsolutePath()
+                    + "' INTO PRODUCT (id, stock, name, updated_at) FORMAT CSV"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining(READ_ONLY);
+        }
+
+        assertThat(gridAndPostgres()).isEqualTo(before);
+    }
+
     /**
      * Ignite 2.17 asks the security plugin about no index or column change: an analyst can add and drop indexes and
      * columns. docs/analysts.md says so; this fails, and the document must change, the day Ignite checks them.
@@ -144,7 +163,11 @@ class AnalystAccessIT {
             assertThat(products.get(product).stock()).isEqualTo(STOCK - 3);
             assertThatThrownBy(() -> products.put(product, new Product(0, "intruder", 0)))
                     .isInstanceOf(ClientAuthorizationException.class);
+            assertThatThrownBy(() -> products.remove(product)).isInstanceOf(ClientAuthorizationException.class);
+            assertThatThrownBy(() -> client.cluster().state(ClusterState.INACTIVE))
+                    .isInstanceOf(ClientAuthorizationException.class);
         }
+        assertThat(node.ignite().cluster().state()).isEqualTo(ClusterState.ACTIVE);
         assertThat(node.product(product).stock()).isEqualTo(STOCK - 3);
     }
 
