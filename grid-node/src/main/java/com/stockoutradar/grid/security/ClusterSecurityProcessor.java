@@ -30,8 +30,8 @@ import org.apache.ignite.plugin.security.SecuritySubject;
  * Ignite's security for this system (internal API of Ignite 2.17, pinned in the parent POM and covered by the tests of
  * this package). A node joins only if it presents the cluster secret, and then may do everything. On the thin-client
  * and JDBC port nobody is anonymous: a user signs in with a name and password of an account that may
- * {@link Role#ANALYST}, and may then only read ({@link GridAccess#READ_ONLY}), an ADMIN as well: writes go through the
- * HTTP API.
+ * {@link Role#ANALYST}, and may then only read ({@link GridAccess#READ_ONLY}); an ADMIN too, since the system is
+ * changed through its HTTP API.
  */
 final class ClusterSecurityProcessor extends GridProcessorAdapter implements GridSecurityProcessor {
     /** The login a node presents with the cluster secret; only the secret is checked. */
