@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts grid server node N (1, 2, 3, ...) of the local sample cluster, configured by ops/cluster/node.yml.
 # Build first: ./mvnw -B -DskipTests package
+# Every node and the application need the same RADAR_CLUSTER_SECRET (a node with another one is refused), and
+# RADAR_ANALYST_BCRYPT, the analysts' password hash (see ops/cluster/node.yml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node="${1:-1}"

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.ignite.configuration.WALMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param discoveryPort       first discovery port of this node
  * @param communicationPort   first communication port of this node
  * @param clientConnectorPort thin client and JDBC port (analysts connect here)
+ * @param clientConnectorSsl  TLS on that port, off by default
  * @param dataRegionSize      off-heap memory for this node's hot data; everything is on disk, the region caches
  *                            the pages in use
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
@@ -44,6 +46,7 @@ public record GridProperties(
         int discoveryPort,
         int communicationPort,
         int clientConnectorPort,
+        @DefaultValue ClientConnectorSsl clientConnectorSsl,
         DataSize dataRegionSize,
         int backups,
         int partitions,

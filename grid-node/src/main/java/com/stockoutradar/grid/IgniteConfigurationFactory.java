@@ -35,6 +35,7 @@ import org.apache.ignite.logger.slf4j.Slf4jLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.ssl.SslContextFactory;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
 
@@ -47,6 +48,8 @@ import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.security.Accounts;
+import com.stockoutradar.grid.security.ClusterSecurityPlugin;
 import com.stockoutradar.grid.store.StoreProperties;
 
 /**
@@ -62,7 +65,7 @@ public final class IgniteConfigurationFactory {
     private IgniteConfigurationFactory() {
     }
 
-    public static IgniteConfiguration create(GridProperties grid, StoreProperties store) {
+    public static IgniteConfiguration create(GridProperties grid, StoreProperties store, Accounts accounts) {
         Path work = grid.workDirectory().toAbsolutePath();
         return new IgniteConfiguration()
                 .setIgniteInstanceName(grid.instanceName())
@@ -73,6 +76,9 @@ public final class IgniteConfigurationFactory {
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(new StopNodeFailureHandler())
+                // Nodes join with the cluster secret, thin-client and JDBC users sign in and only read. Not with
+                // setAuthenticationEnabled(true): that is Ignite's own user store, which 2.17 refuses beside a plugin.
+                .setPluginProviders(new ClusterSecurityPlugin(accounts))
                 .setUserAttributes(Map.of(Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
                         Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes()))
                 .setDiscoverySpi(discovery(grid))
@@ -80,10 +86,7 @@ public final class IgniteConfigurationFactory {
                         .setLocalAddress(grid.localAddress())
                         .setLocalPort(grid.communicationPort())
                         .setLocalPortRange(PORT_RANGE))
-                .setClientConnectorConfiguration(new ClientConnectorConfiguration()
-                        .setHost(grid.localAddress())
-                        .setPort(grid.clientConnectorPort())
-                        .setPortRange(PORT_RANGE))
+                .setClientConnectorConfiguration(clientConnector(grid))
                 .setDataStorageConfiguration(storage(grid, work))
                 // On every server node: the change id sequence outlives any node that is lost.
                 .setAtomicConfiguration(new AtomicConfiguration()
@@ -123,6 +126,29 @@ public final class IgniteConfigurationFactory {
                         .setInitialSize(Math.min(256L << 20, grid.dataRegionSize().toBytes()))
                         .setMaxSize(grid.dataRegionSize().toBytes())
                         .setMetricsEnabled(true));
+    }
+
+    /** The thin-client and JDBC port, analysts' way in; with TLS when a key store is configured. */
+    private static ClientConnectorConfiguration clientConnector(GridProperties grid) {
+        ClientConnectorConfiguration connector = new ClientConnectorConfiguration()
+                .setHost(grid.localAddress())
+                .setPort(grid.clientConnectorPort())
+                .setPortRange(PORT_RANGE);
+        ClientConnectorSsl ssl = grid.clientConnectorSsl();
+        if (ssl.enabled()) {
+            SslContextFactory tls = new SslContextFactory();
+            tls.setKeyStoreFilePath(ssl.keyStore().toAbsolutePath().toString());
+            tls.setKeyStorePassword(ssl.keyStorePassword().toCharArray());
+            tls.setKeyStoreType(ssl.keyStoreType());
+            // Clients are not asked for certificates, but the factory insists on a trust store: the node's own.
+            tls.setTrustStoreFilePath(ssl.keyStore().toAbsolutePath().toString());
+            tls.setTrustStorePassword(ssl.keyStorePassword().toCharArray());
+            tls.setTrustStoreType(ssl.keyStoreType());
+            connector.setSslEnabled(true)
+                    .setUseIgniteSslContextFactory(false)
+                    .setSslContextFactory(tls);
+        }
+        return connector;
     }
 
     private static TcpDiscoverySpi discovery(GridProperties grid) {

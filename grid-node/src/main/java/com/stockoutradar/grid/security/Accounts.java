@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,16 @@ public class Accounts {
         }
         remembered.put(attempt, account);
         return Optional.of(account);
+    }
+
+    /**
+     * Everyone who signs in with a name and a password, with their roles: for a node that serves a session another
+     * node signed in (the session's subject names only the user), never to sign anyone in.
+     */
+    public List<Account> people() {
+        return users.entrySet().stream()
+                .map(user -> new Account(user.getKey(), user.getValue().roles(), false))
+                .toList();
     }
 
     /** The machine this key belongs to. Every configured key is compared, each in constant time. */

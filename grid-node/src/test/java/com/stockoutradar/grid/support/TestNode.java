@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.apache.ignite.Ignite;
+import org.apache.ignite.internal.IgniteEx;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -60,6 +61,11 @@ public final class TestNode implements AutoCloseable {
 
     /** Another server node joining this one's cluster, on the same PostgreSQL. */
     public TestNode startBeside(String instanceName) {
+        return startBeside(instanceName, Map.of());
+    }
+
+    /** The same, with settings of its own. */
+    public TestNode startBeside(String instanceName, Map<String, ?> overrides) {
         JdbcConnectionDetails postgres = context.getBean(JdbcConnectionDetails.class);
         Map<String, Object> settings = new HashMap<>(Map.of("radar.grid.instance-name", instanceName,
                 "spring.datasource.url", postgres.getJdbcUrl(),
@@ -67,6 +73,7 @@ public final class TestNode implements AutoCloseable {
         if (postgres.getPassword() != null) { // the embedded PostgreSQL's; a test's own asks for none
             settings.put("spring.datasource.password", postgres.getPassword());
         }
+        settings.putAll(overrides);
         return start(settings);
     }
 
@@ -88,6 +95,11 @@ public final class TestNode implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /** The port this node's thin-client/JDBC connector took (the first free one of its range). */
+    public int clientConnectorPort() {
+        return ((IgniteEx) ignite()).context().clientListener().port();
     }
 
     /** Waits until this node, having joined a cluster, is primary for its share of the partitions. */

@@ -212,9 +212,10 @@ class AnalystQueriesIT {
         return statement;
     }
 
+    /** Signed in as the analyst of {@code grid-it.properties}: the port admits nobody else, and only to read. */
     private Connection connect() throws SQLException {
         int port = ((IgniteEx) ignite).context().clientListener().port();
-        return DriverManager.getConnection("jdbc:ignite:thin://127.0.0.1:" + port);
+        return DriverManager.getConnection("jdbc:ignite:thin://127.0.0.1:" + port, "analyst", "analyst-secret");
     }
 
     private static Map<String, String> queries() throws IOException {
