@@ -86,6 +86,8 @@ public final class IgniteConfigurationFactory {
                         .setLocalAddress(grid.localAddress())
                         .setLocalPort(grid.communicationPort())
                         .setLocalPortRange(PORT_RANGE))
+                // Ignite's own TCP REST port (11211, every interface by default) is a door nobody here uses: closed
+                .setConnectorConfiguration(null)
                 .setClientConnectorConfiguration(clientConnector(grid))
                 .setDataStorageConfiguration(storage(grid, work))
                 // On every server node: the change id sequence outlives any node that is lost.

@@ -23,6 +23,7 @@ import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientAuthorizationException;
 import org.apache.ignite.client.IgniteClient;
 import org.apache.ignite.configuration.ClientConfiguration;
+import org.apache.ignite.internal.IgniteNodeAttributes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,12 @@ class AnalystAccessIT {
     @AfterAll
     void stopNode() {
         node.close();
+    }
+
+    @Test
+    void ignitesOwnRestPortIsNotOpen() {
+        assertThat(node.ignite().cluster().localNode().<Object>attribute(IgniteNodeAttributes.ATTR_REST_TCP_PORT))
+                .as("the node opened no TCP REST port").isNull();
     }
 
     @Test
