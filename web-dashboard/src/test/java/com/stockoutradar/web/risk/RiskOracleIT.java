@@ -133,7 +133,7 @@ class RiskOracleIT {
         assertThat(atRisk(threeNodes.id())).isEqualTo(onOneNode);
 
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers())
-                .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7));
+                .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7, false));
         assertThat(scans).hasSize(3);
         for (NodeScan scan : scans) {
             Ignite node = nodeWithId(scan);
