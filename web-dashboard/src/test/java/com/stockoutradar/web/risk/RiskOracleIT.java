@@ -145,12 +145,15 @@ class RiskOracleIT {
 
     @Test
     void dashboardPagesAreReadInTheRankingIndexOrderNotSorted() {
-        for (String where : List.of(" WHERE refresh_id = ?", " WHERE refresh_id = ? AND risk_class = 'TRENDING'")) {
-            String plan = ignite.cache(GridNames.AT_RISK_CACHE).query(new SqlFieldsQuery("EXPLAIN SELECT pid FROM AT_RISK"
-                    + where + AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING) + " LIMIT 50").setArgs(1L))
+        Map<String, String> indexByWhere = Map.of("", "LIVE_RISK_RANKING_IDX",
+                " WHERE risk_class = 'TRENDING'", "LIVE_RISK_CLASS_RANKING_IDX");
+        indexByWhere.forEach((where, index) -> {
+            String plan = ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery(
+                    "EXPLAIN SELECT pid FROM LIVE_RISK" + where
+                            + AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING) + " LIMIT 50"))
                     .getAll().get(0).get(0).toString();
-            assertThat(plan).as("the per-node part of the page query").contains("AT_RISK_RANKING_IDX", "index sorted");
-        }
+            assertThat(plan).as("the per-node part of the page query").contains(index, "index sorted");
+        });
     }
 
     @Test
