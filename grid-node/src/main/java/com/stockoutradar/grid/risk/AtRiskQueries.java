@@ -143,12 +143,14 @@ public class AtRiskQueries {
     /**
      * The chosen column first, then the ranking: earliest stock-out, lowest projected stock, product id. The ranking
      * is the order of {@code LIVE_RISK_RANKING_IDX}, and within a class of {@code LIVE_RISK_CLASS_RANKING_IDX}, so
-     * its pages come off an index without sorting the table's rows.
+     * its pages come off an index without sorting the table's rows. Within a class the order names the class too,
+     * though it is one value: H2 reads an index in order only when the order starts with the index's first column.
      */
     public static String orderBy(Filter filter) {
         String column = SORTS.getOrDefault(filter.sort(), "rank_days");
         if (column.equals("rank_days") && !filter.descending()) {
-            return " ORDER BY rank_days, projected, pid";
+            return filter.riskClass() == null ? " ORDER BY rank_days, projected, pid"
+                    : " ORDER BY risk_class, rank_days, projected, pid";
         }
         String direction = filter.descending() ? " DESC" : " ASC";
         String nulls = filter.descending() ? " NULLS FIRST" : " NULLS LAST";

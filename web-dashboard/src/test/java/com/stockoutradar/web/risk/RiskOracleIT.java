@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.RestockRequest;
+import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.compute.risk.NodeScan;
@@ -145,13 +146,13 @@ class RiskOracleIT {
 
     @Test
     void dashboardPagesAreReadInTheRankingIndexOrderNotSorted() {
-        Map<String, String> indexByWhere = Map.of("", "LIVE_RISK_RANKING_IDX",
-                " WHERE risk_class = 'TRENDING'", "LIVE_RISK_CLASS_RANKING_IDX");
-        indexByWhere.forEach((where, index) -> {
+        AtRiskQueries.Filter trending = new AtRiskQueries.Filter(RiskClass.TRENDING, null, "rank", false);
+        Map<String, String> indexByPage = Map.of(
+                AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING), "LIVE_RISK_RANKING_IDX",
+                " WHERE risk_class = 'TRENDING'" + AtRiskQueries.orderBy(trending), "LIVE_RISK_CLASS_RANKING_IDX");
+        indexByPage.forEach((page, index) -> {
             String plan = ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery(
-                    "EXPLAIN SELECT pid FROM LIVE_RISK" + where
-                            + AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING) + " LIMIT 50"))
-                    .getAll().get(0).get(0).toString();
+                    "EXPLAIN SELECT pid FROM LIVE_RISK" + page + " LIMIT 50")).getAll().get(0).get(0).toString();
             assertThat(plan).as("the per-node part of the page query").contains(index, "index sorted");
         });
     }
