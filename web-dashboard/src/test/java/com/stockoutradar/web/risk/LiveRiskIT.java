@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +17,12 @@ import java.util.Random;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stockoutradar.api.GridNames;
+import com.stockoutradar.api.ProductRequest;
 import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.api.SaleRequest;
@@ -27,8 +32,9 @@ import com.stockoutradar.web.Radar;
 import com.stockoutradar.web.SalesUnderLoad;
 
 /**
- * The at-risk list is current as of every acknowledged change: the transaction that records a sale or restock puts
- * or removes the product's {@code LIVE_RISK} row, and a refresh only catches up with what time changes.
+ * The at-risk list is current as of every acknowledged change: the transaction that records a sale or restock, sets
+ * stock or imports it puts or removes the product's {@code LIVE_RISK} row, and a refresh only catches up with what
+ * time changes.
  */
 @GridIntegrationTest
 class LiveRiskIT {
@@ -70,6 +76,19 @@ class LiveRiskIT {
             assertThat(load.serverErrors()).isZero();
         }
         assertThat(refreshId()).as("no refresh ran meanwhile").isEqualTo(lastRefresh);
+    }
+
+    @Test
+    void settingOrImportingStockMovesTheProductOnOrOffTheListWithinASecond(@TempDir Path files) throws IOException {
+        long product = radar.newProduct(10);
+
+        radar.client.putProduct(product, new ProductRequest(0L, null));
+        await().atMost(SHOWS_WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(riskClass(product)).as("product %d set to no stock", product).isEqualTo("OUT_OF_STOCK"));
+
+        radar.client.importProducts(Files.writeString(files.resolve("stock.csv"), product + ",25\n"));
+        await().atMost(SHOWS_WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(riskClass(product)).as("product %d imported with stock", product).isNull());
     }
 
     @Test
