@@ -1,7 +1,7 @@
 package com.stockoutradar.api;
 
 /**
- * A product at risk of running out, as the current refresh found it. {@code rank} is its place in the list asked
+ * A product at risk of running out, as the live risk list holds it. {@code rank} is its place in the list asked
  * for (1 is the most at risk in the default order: earliest stock-out, then lowest projected stock).
  *
  * @param velocity     units sold minus units restocked in the last 7 days (the brief's velocity)

@@ -15,8 +15,13 @@ public final class GridNames {
      */
     public static final String OUTBOX_CACHE = "POSTGRES_OUTBOX";
 
-    /** The latest risk refresh's at-risk products, colocated with their product. */
+    /** Each risk refresh's at-risk products, colocated with their product: refresh records and backtests. */
     public static final String AT_RISK_CACHE = "AT_RISK";
+    /**
+     * The products at risk now, keyed by product id, in the product's partition: written by the transaction that
+     * changes the product, brought in line by every refresh. What the dashboard reads.
+     */
+    public static final String LIVE_RISK_CACHE = "LIVE_RISK";
     /** One row per risk refresh: when, with which parameters, what it found; one row is current. */
     public static final String RISK_REFRESH_CACHE = "RISK_REFRESH";
 

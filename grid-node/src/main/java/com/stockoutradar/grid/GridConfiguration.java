@@ -19,6 +19,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 import com.stockoutradar.grid.cluster.ClusterActivation;
+import com.stockoutradar.grid.risk.RiskProperties;
 import com.stockoutradar.grid.security.Accounts;
 import com.stockoutradar.grid.store.StoreProperties;
 
@@ -39,15 +40,15 @@ public class GridConfiguration {
      * only after the node (and the outbox drainer before it) has stopped.
      */
     @Bean(destroyMethod = "close")
-    Ignite ignite(GridProperties grid, StoreProperties store, Accounts accounts, ApplicationContext context,
-                  DataSource dataSource, ObjectProvider<GridBootstrap> bootstrap) throws IgniteCheckedException {
+    Ignite ignite(GridProperties grid, StoreProperties store, RiskProperties risk, Accounts accounts,
+                  ApplicationContext context, DataSource dataSource, ObjectProvider<GridBootstrap> bootstrap) throws IgniteCheckedException {
         GridBootstrap serverBootstrap = bootstrap.getIfAvailable();
         if (serverBootstrap != null) {
             serverBootstrap.beforeStart();
         }
         // Spring stops the node (closing the context), in order: after the drainer that reads from it.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
-        Ignite ignite = start(IgniteConfigurationFactory.create(grid, store, accounts), context);
+        Ignite ignite = start(IgniteConfigurationFactory.create(grid, store, risk, accounts), context);
         try {
             if (serverBootstrap != null) {
                 ClusterActivation.activateServer(ignite, grid.initialNodes());

@@ -3,6 +3,7 @@ package com.stockoutradar.grid;
 import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
+import static com.stockoutradar.api.GridNames.LIVE_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
@@ -42,12 +43,15 @@ import org.apache.ignite.transactions.TransactionIsolation;
 import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.compute.risk.AtRiskKey;
 import com.stockoutradar.compute.risk.AtRiskRow;
+import com.stockoutradar.compute.risk.LiveRiskRow;
 import com.stockoutradar.compute.risk.RiskRefreshRecord;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.risk.LiveRisk;
+import com.stockoutradar.grid.risk.RiskProperties;
 import com.stockoutradar.grid.security.Accounts;
 import com.stockoutradar.grid.security.ClusterSecurityPlugin;
 import com.stockoutradar.grid.store.StoreProperties;
@@ -65,7 +69,8 @@ public final class IgniteConfigurationFactory {
     private IgniteConfigurationFactory() {
     }
 
-    public static IgniteConfiguration create(GridProperties grid, StoreProperties store, Accounts accounts) {
+    public static IgniteConfiguration create(GridProperties grid, StoreProperties store, RiskProperties risk,
+                                             Accounts accounts) {
         Path work = grid.workDirectory().toAbsolutePath();
         return new IgniteConfiguration()
                 .setIgniteInstanceName(grid.instanceName())
@@ -80,7 +85,9 @@ public final class IgniteConfigurationFactory {
                 // setAuthenticationEnabled(true): that is Ignite's own user store, which 2.17 refuses beside a plugin.
                 .setPluginProviders(new ClusterSecurityPlugin(accounts))
                 .setUserAttributes(Map.of(Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
-                        Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes()))
+                        Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes(),
+                        LiveRisk.THRESHOLD_ATTRIBUTE, risk.threshold(),
+                        LiveRisk.HORIZON_DAYS_ATTRIBUTE, risk.horizonDays()))
                 .setDiscoverySpi(discovery(grid))
                 .setCommunicationSpi(new TcpCommunicationSpi()
                         .setLocalAddress(grid.localAddress())
@@ -104,8 +111,8 @@ public final class IgniteConfigurationFactory {
                         new CacheKeyConfiguration(InventoryChangeKey.class.getName(), "pid"),
                         new CacheKeyConfiguration(PendingWriteKey.class.getName(), "pid"),
                         new CacheKeyConfiguration(AtRiskKey.class.getName(), "pid"))
-                .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), atRisk(grid),
-                        riskRefreshes());
+                .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), liveRisk(grid),
+                        atRisk(grid), riskRefreshes());
     }
 
     /**
@@ -199,6 +206,37 @@ public final class IgniteConfigurationFactory {
     /** What PostgreSQL has still to receive, written by the same transactions as the data it carries. */
     private static CacheConfiguration<PendingWriteKey, PendingWrite> outbox(GridProperties grid) {
         return colocated(new CacheConfiguration<PendingWriteKey, PendingWrite>(OUTBOX_CACHE), grid);
+    }
+
+    /**
+     * The products at risk now, in the products' group: the ingestion transaction that changes a product puts or
+     * removes its row in the same partition, so no other node takes part. Indexed for the dashboard's pages: the
+     * ranking, and the ranking within a class.
+     */
+    private static CacheConfiguration<Long, LiveRiskRow> liveRisk(GridProperties grid) {
+        QueryEntity table = new QueryEntity(Long.class, LiveRiskRow.class)
+                .setTableName("LIVE_RISK")
+                .setKeyFieldName("pid")
+                .setFields(fields("pid", Long.class, "name", String.class,
+                        "stock", Long.class, "sales7d", Long.class, "restocks7d", Long.class, "velocity", Long.class,
+                        "projected", Long.class, "dailyDemand", Double.class, "trend", Double.class,
+                        "daysOfCover", Double.class, "stockOutDays", Double.class, "rankDays", Double.class,
+                        "stockOutDate", Long.class, "riskClass", String.class, "computedAt", Long.class,
+                        "productVersion", Long.class))
+                .setAliases(Map.ofEntries(Map.entry("sales7d", "SALES_7D"),
+                        Map.entry("restocks7d", "RESTOCKS_7D"), Map.entry("dailyDemand", "DAILY_DEMAND"),
+                        Map.entry("daysOfCover", "DAYS_OF_COVER"), Map.entry("stockOutDays", "STOCK_OUT_DAYS"),
+                        Map.entry("rankDays", "RANK_DAYS"), Map.entry("stockOutDate", "STOCK_OUT_DATE"),
+                        Map.entry("riskClass", "RISK_CLASS"), Map.entry("computedAt", "COMPUTED_AT"),
+                        Map.entry("productVersion", "PRODUCT_VERSION")))
+                // The ranking down to its last tie-break, so that a page is read in index order.
+                .setIndexes(List.of(
+                        new QueryIndex(List.of("rankDays", "projected", "pid"), QueryIndexType.SORTED)
+                                .setName("LIVE_RISK_RANKING_IDX"),
+                        new QueryIndex(List.of("riskClass", "rankDays", "projected", "pid"), QueryIndexType.SORTED)
+                                .setName("LIVE_RISK_CLASS_RANKING_IDX")));
+        return colocated(new CacheConfiguration<Long, LiveRiskRow>(LIVE_RISK_CACHE), grid)
+                .setQueryEntities(List.of(table));
     }
 
     /** Each refresh's at-risk products, written by the scan on the node that owns the product. */

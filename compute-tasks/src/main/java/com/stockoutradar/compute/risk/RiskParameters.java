@@ -20,18 +20,21 @@ public final class RiskParameters implements Serializable {
     private final long now;
     private final long threshold;
     private final int horizonDays;
+    private final boolean reconcilesLive;
 
-    public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays) {
+    public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
+                          boolean reconcilesLive) {
         this.refreshId = refreshId;
         this.keepFrom = keepFrom;
         this.now = now;
         this.threshold = threshold;
         this.horizonDays = horizonDays;
+        this.reconcilesLive = reconcilesLive;
     }
 
-    /** For a computation whose results are not kept (a product page's forecast). */
+    /** For one product's assessment outside a refresh (the ingestion transaction's, a product page's forecast). */
     public static RiskParameters asOf(long now, long threshold, int horizonDays) {
-        return new RiskParameters(0, 0, now, threshold, horizonDays);
+        return new RiskParameters(0, 0, now, threshold, horizonDays, false);
     }
 
     public long refreshId() {
@@ -56,5 +59,10 @@ public final class RiskParameters implements Serializable {
     /** Days ahead a forecast stock-out makes a product {@code TRENDING}. */
     public int horizonDays() {
         return horizonDays;
+    }
+
+    /** Whether the scan also brings {@code LIVE_RISK} in line: a refresh that becomes current, never a backtest. */
+    public boolean reconcilesLive() {
+        return reconcilesLive;
     }
 }

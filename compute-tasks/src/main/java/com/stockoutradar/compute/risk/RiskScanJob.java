@@ -5,7 +5,6 @@ import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -20,7 +19,6 @@ import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.slf4j.Logger;
@@ -35,7 +33,11 @@ import com.stockoutradar.api.RiskClass;
  * {@link DemandDays} in its entry, read straight from the binary entry (no deserialization, no per-product round
  * trips), and streams the at-risk ones into the same partition of {@code AT_RISK}, where it also drops rows of
  * refreshes no reader can still be on. Only a product whose changes the 7-day window's start splits within one day
- * costs an index lookup of that day's changes.
+ * costs an index lookup of that day's changes ({@link ProductAssessor}).
+ * <p>
+ * A refresh that becomes current also brings the partition's {@code LIVE_RISK} rows in line
+ * ({@link LiveRiskReconciliation}): ingestion keeps them current as products change, and the refresh catches up
+ * with what only time changes (sales leaving the 7-day window, the forecast's clock).
  * <p>
  * A refresh as of a time more than a day back (a backtest) predates the days products keep, so it sums the
  * partition's changes instead.
@@ -44,9 +46,6 @@ final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(RiskScanJob.class);
     private static final String SALE = ChangeType.SALE.name();
-    private static final String WINDOW_SHARE = """
-            SELECT type, SUM(quantity) FROM INVENTORY_CHANGE
-            WHERE pid = ? AND timestamp > ? AND timestamp < ? GROUP BY type""";
 
     private final RiskParameters parameters;
 
@@ -61,7 +60,7 @@ final class RiskScanJob extends ComputeJobAdapter {
     private static final class Counts {
         final LongAdder products = new LongAdder();
         final LongAdder changes = new LongAdder();
-        final LongAdder lookups = new LongAdder();
+        final LongAdder liveWrites = new LongAdder();
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
@@ -80,6 +79,8 @@ final class RiskScanJob extends ComputeJobAdapter {
         long started = System.nanoTime();
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
         boolean backtest = !DemandDays.cover(parameters.now(), System.currentTimeMillis() / 1000);
+        boolean reconcile = parameters.reconcilesLive() && !backtest;
+        ProductAssessor assessor = new ProductAssessor(ignite, parameters, true);
         Counts counts = new Counts();
         long flushStarted;
         // The new refresh's keys are new: its rows are loaded, which skips the per-entry update path.
@@ -88,8 +89,13 @@ final class RiskScanJob extends ComputeJobAdapter {
             gone.allowOverwrite(true);
             IntStream.of(partitions).parallel().forEach(partition -> {
                 dropOldRows(partition, gone);
-                assess(partition, backtest ? fromChanges(partition, counts) : fromDays(partition, counts), out,
-                        counts);
+                LiveRiskReconciliation live = reconcile ? new LiveRiskReconciliation(ignite, assessor, partition)
+                        : null;
+                assess(partition, backtest ? fromChanges(partition, counts) : fromDays(assessor, counts), out,
+                        live, counts);
+                if (live != null) {
+                    counts.liveWrites.add(live.write());
+                }
             });
             flushStarted = System.nanoTime();
         }
@@ -99,44 +105,24 @@ final class RiskScanJob extends ComputeJobAdapter {
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
         log.info("risk scan {}{}: {} products in {} partitions, {} changes summarized, {} window-start lookups, "
-                        + "{} at risk in {} ms (last writes {} ms)", parameters.refreshId(), backtest ? " (backtest)" : "",
-                scan.products(), partitions.length, scan.changes(), counts.lookups.sum(),
-                scan.outOfStock() + scan.seedRule() + scan.trending(), millis,
+                        + "{} at risk, {} live rows rewritten in {} ms (last writes {} ms)", parameters.refreshId(),
+                backtest ? " (backtest)" : "", scan.products(), partitions.length, scan.changes(), assessor.lookups(),
+                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), millis,
                 (System.nanoTime() - flushStarted) / 1_000_000);
         return scan;
     }
 
     /** From the days kept in each product's entry. */
-    private Histories fromDays(int partition, Counts counts) {
+    private static Histories fromDays(ProductAssessor assessor, Counts counts) {
         BinaryField[] demand = new BinaryField[1];
         return (pid, product) -> {
             if (demand[0] == null) {
                 demand[0] = product.type().field(StoredFields.PRODUCT_DEMAND);
             }
-            DemandHistory history = new DemandHistory(parameters.now());
-            long split = DemandDays.feed(demand[0].value(product), history);
-            if (split >= 0) {
-                counts.lookups.increment();
-                addWindowShare(partition, pid, split, history);
-            }
+            DemandHistory history = assessor.history(pid, demand[0].value(product), ProductAssessor.Uncommitted.NONE);
             counts.changes.add(history.changes());
             return history;
         };
-    }
-
-    /** The share of the window in the day it starts in, from that day's changes of one product. */
-    private void addWindowShare(int partition, long pid, long day, DemandHistory history) {
-        SqlFieldsQuery query = new SqlFieldsQuery(WINDOW_SHARE)
-                .setArgs(pid, history.windowStart(), (day + 1) * RiskParameters.DAY)
-                .setLocal(true)
-                .setPartitions(partition);
-        try (QueryCursor<List<?>> rows = ignite.cache(CHANGE_CACHE).query(query)) {
-            for (List<?> row : rows) {
-                long units = ((Number) row.get(1)).longValue();
-                boolean sale = SALE.equals(row.get(0));
-                history.addToWindow(sale ? units : 0, sale ? 0 : units);
-            }
-        }
     }
 
     /** From the partition's changes of the trend's days, summed per product. */
@@ -166,21 +152,28 @@ final class RiskScanJob extends ComputeJobAdapter {
     }
 
     private void assess(int partition, Histories histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
-                        Counts counts) {
-        BinaryField[] fields = new BinaryField[2];
+                        LiveRiskReconciliation live, Counts counts) {
+        BinaryField[] fields = new BinaryField[3];
         scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
             counts.products.increment();
             if (fields[0] == null) {
                 fields[0] = product.getValue().type().field(StoredFields.PRODUCT_STOCK);
                 fields[1] = product.getValue().type().field(StoredFields.PRODUCT_NAME);
+                fields[2] = product.getValue().type().field(StoredFields.PRODUCT_VERSION);
             }
             long pid = product.getKey();
             Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
                     histories.of(pid, product.getValue()), parameters);
+            String name = fields[1].value(product.getValue());
             if (assessment.atRisk()) {
                 out.addData(new AtRiskKey(parameters.refreshId(), pid),
-                        new AtRiskRow(fields[1].value(product.getValue()), assessment, parameters.now()));
+                        new AtRiskRow(name, assessment, parameters.now()));
                 counts.atRisk.get(assessment.riskClass()).increment();
+            }
+            if (live != null) {
+                long version = fields[2].<Long>value(product.getValue());
+                live.assessed(pid, version,
+                        assessment.atRisk() ? new LiveRiskRow(name, assessment, parameters.now(), version) : null);
             }
         });
     }

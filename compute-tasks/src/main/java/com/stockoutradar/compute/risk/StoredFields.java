@@ -8,6 +8,8 @@ package com.stockoutradar.compute.risk;
 public final class StoredFields {
     public static final String PRODUCT_STOCK = "stock";
     public static final String PRODUCT_NAME = "name";
+    /** How many times the product has changed: what a refresh checks before it rewrites a {@code LIVE_RISK} row. */
+    public static final String PRODUCT_VERSION = "version";
     /** The product's days of demand, as {@link DemandDays} keeps them. */
     public static final String PRODUCT_DEMAND = "demand";
     public static final String CHANGE_TYPE = "type";

@@ -7,9 +7,11 @@ import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
 
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.InventoryChangeKey;
+import com.stockoutradar.compute.risk.DemandDays;
+import com.stockoutradar.compute.risk.ProductAssessor;
 import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
@@ -36,11 +40,12 @@ import com.stockoutradar.grid.inventory.StockOutOfRangeException;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.risk.LiveRisk;
 
 /**
  * Applies a batch of changes in one pessimistic transaction: it looks up the event ids, locks the products, stores
- * each change with its stock-after, the new stock, the event ids, and for each change the pending write that
- * carries it to PostgreSQL. Products, changes and pending writes are colocated, so a batch whose products share a
+ * each change with its stock-after, the new stock, the event ids, for each change the pending write that carries it
+ * to PostgreSQL, and each product's {@code LIVE_RISK} row ({@link LiveRisk}). Products, changes and pending writes are colocated, so a batch whose products share a
  * node commits on that node alone; a batch spanning nodes commits on all of them or on none.
  */
 public final class ChangeWriter {
@@ -54,6 +59,7 @@ public final class ChangeWriter {
     private final IgniteCache<PendingWriteKey, PendingWrite> outbox;
     private final IgniteAtomicSequence ids;
     private final Admission admission;
+    private final LiveRisk liveRisk;
     private final long timeoutMillis;
 
     private ChangeWriter(Ignite ignite) {
@@ -68,6 +74,7 @@ public final class ChangeWriter {
                     Duration.ofSeconds(5));
         }
         this.admission = Admission.on(ignite);
+        this.liveRisk = LiveRisk.on(ignite);
         this.timeoutMillis = ignite.configuration().getTransactionConfiguration().getDefaultTxTimeout();
     }
 
@@ -121,6 +128,7 @@ public final class ChangeWriter {
             Map<String, InventoryChangeKey> newEvents = new HashMap<>();
             Map<InventoryChangeKey, InventoryChange> written = new HashMap<>();
             Map<Long, Product> updated = new TreeMap<>(); // sorted, as the locks were taken
+            Map<Long, List<InventoryChange>> changesOf = new HashMap<>();
             for (int i = 0; i < size; i++) {
                 String eventId = batch.eventId(i);
                 InventoryChangeKey prior = eventId == null ? null : seen.getOrDefault(eventId, newEvents.get(eventId));
@@ -151,6 +159,7 @@ public final class ChangeWriter {
                         after.updatedAt(), key.id(), type.name(), change.quantity(), change.timestamp(),
                         change.customerId(), eventId));
                 updated.put(pid, after);
+                changesOf.computeIfAbsent(pid, p -> new ArrayList<>()).add(change);
                 if (eventId != null) {
                     events.put(eventId, key);
                     newEvents.put(eventId, key);
@@ -159,9 +168,23 @@ public final class ChangeWriter {
                 outcomes.set(i, key, change, false);
             }
             products.putAll(updated);
+            // once per product, from its final state: a batch that sells one product 40 times assesses it once
+            liveRisk.update(updated, now, pid -> uncommitted(changesOf.get(pid)));
             tx.commit();
         }
         return outcomes;
+    }
+
+    /** This transaction's changes of the window's first day, which the lookup of that day cannot see yet. */
+    private static ProductAssessor.Uncommitted uncommitted(List<InventoryChange> changes) {
+        return (history, day) -> {
+            for (InventoryChange change : changes) {
+                if (DemandDays.dayOf(change.timestamp()) == day && change.timestamp() > history.windowStart()) {
+                    boolean sale = change.type() == ChangeType.SALE;
+                    history.addToWindow(sale ? change.quantity() : 0, sale ? 0 : change.quantity());
+                }
+            }
+        };
     }
 
     /** A repeat must be the same change; anything else under a used event id is refused, not taken for a replay. */

@@ -5,6 +5,7 @@ import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import com.stockoutradar.grid.cluster.GridUnavailableException;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.risk.LiveRisk;
 
 /** The inventory service: products' current stock by id, and their latest changes. */
 @Service
@@ -66,6 +68,7 @@ public class Inventory {
             Product next = current == null ? new Product(stock, name, now) : current.set(stock, name, now);
             products.put(productId, next);
             outbox.put(new PendingWriteKey(productId, next.version()), next.pendingWrite());
+            LiveRisk.on(ignite).update(Map.of(productId, next), now);
             tx.commit();
             return current == null;
         } catch (RuntimeException e) {

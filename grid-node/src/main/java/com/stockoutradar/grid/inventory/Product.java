@@ -57,6 +57,11 @@ public final class Product implements Serializable {
         return version;
     }
 
+    /** Sales and restocks per day of the last days ({@link DemandDays}), for the risk model; null when none. */
+    public long[] demand() {
+        return demand;
+    }
+
     /**
      * The product after one change, applied at {@code now} (unix s).
      *

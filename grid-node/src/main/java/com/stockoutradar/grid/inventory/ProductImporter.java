@@ -21,10 +21,12 @@ import com.stockoutradar.grid.BulkProgress;
 import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
+import com.stockoutradar.grid.risk.LiveRisk;
 
 /**
  * Bulk creation and setting of products through {@link IgniteDataStreamer}: rows travel in per-node buffers and are
- * applied on their primary nodes, and reach PostgreSQL through the outbox like any other update.
+ * applied on their primary nodes, with their {@code LIVE_RISK} rows, and reach PostgreSQL through the outbox like
+ * any other update.
  */
 @Service
 public class ProductImporter {
@@ -97,6 +99,7 @@ public class ProductImporter {
                 }
                 cache.putAll(merged);
                 outbox.putAll(pending);
+                LiveRisk.on(ignite).update(merged, System.currentTimeMillis() / 1000);
                 tx.commit();
             }
         }

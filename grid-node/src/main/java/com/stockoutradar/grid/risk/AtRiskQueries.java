@@ -1,9 +1,10 @@
 package com.stockoutradar.grid.risk;
 
-import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
+import static com.stockoutradar.api.GridNames.LIVE_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +15,17 @@ import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.springframework.stereotype.Service;
 
+import com.stockoutradar.api.AtRiskCounts;
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.AtRiskProduct;
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.compute.risk.RiskRefreshRecord;
 
-/** Reads the current refresh's at-risk products with SQL over the grid; never a refresh still being written. */
+/**
+ * Reads the products at risk now ({@code LIVE_RISK}, current as of each acknowledged change) with SQL over the grid,
+ * and the last refresh's record ({@code RISK_REFRESH}).
+ */
 @Service
 public class AtRiskQueries {
     /** Sortable columns by their API name; the default is the ranking. */
@@ -68,80 +73,84 @@ public class AtRiskQueries {
     }
 
     public AtRiskPage page(Filter filter, int limit, int offset) {
-        Optional<RiskRefreshView> refresh = current();
-        if (refresh.isEmpty()) {
-            return new AtRiskPage(null, 0, limit, offset, List.of());
-        }
         List<Object> args = new ArrayList<>();
-        String where = where(refresh.get().id(), filter, args);
-        long total = total(refresh.get(), filter, where, args);
+        String where = where(filter, args);
+        AtRiskCounts counts = counts();
+        long total = total(counts, filter, where, args);
         args.add(limit);
         args.add(offset);
         List<AtRiskProduct> products = new ArrayList<>();
         long[] rank = {offset};
-        query("SELECT " + COLUMNS + " FROM AT_RISK" + where + orderBy(filter) + " LIMIT ? OFFSET ?", args,
+        query("SELECT " + COLUMNS + " FROM LIVE_RISK" + where + orderBy(filter) + " LIMIT ? OFFSET ?", args,
                 row -> products.add(product(++rank[0], row)));
-        return new AtRiskPage(refresh.get(), total, limit, offset, products);
+        return new AtRiskPage(current().orElse(null), counts, total, limit, offset, products);
     }
 
-    /** Every matching row of the current refresh, in order, streamed without holding them all. */
-    public Optional<RiskRefreshView> each(Filter filter, Consumer<AtRiskProduct> sink) {
-        Optional<RiskRefreshView> refresh = current();
-        refresh.ifPresent(r -> {
-            List<Object> args = new ArrayList<>();
-            String where = where(r.id(), filter, args);
-            long[] rank = {0};
-            query("SELECT " + COLUMNS + " FROM AT_RISK" + where + orderBy(filter), args,
-                    row -> sink.accept(product(++rank[0], row)));
-        });
-        return refresh;
+    /** Every matching product at risk now, in order, streamed without holding them all. */
+    public void each(Filter filter, Consumer<AtRiskProduct> sink) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        long[] rank = {0};
+        query("SELECT " + COLUMNS + " FROM LIVE_RISK" + where + orderBy(filter), args,
+                row -> sink.accept(product(++rank[0], row)));
     }
 
-    /** The refresh counted its classes; only a search needs counting rows. */
-    private long total(RiskRefreshView refresh, Filter filter, String where, List<Object> args) {
+    /** The products at risk now, per class: one grouped count over the table's rows. */
+    public AtRiskCounts counts() {
+        Map<String, Long> byClass = new HashMap<>();
+        query("SELECT risk_class, COUNT(*) FROM LIVE_RISK GROUP BY risk_class", List.of(),
+                row -> byClass.put((String) row.get(0), (Long) row.get(1)));
+        return new AtRiskCounts(byClass.getOrDefault(RiskClass.OUT_OF_STOCK.name(), 0L),
+                byClass.getOrDefault(RiskClass.SEED_RULE.name(), 0L),
+                byClass.getOrDefault(RiskClass.TRENDING.name(), 0L));
+    }
+
+    /** Only a search needs counting rows again. */
+    private long total(AtRiskCounts counts, Filter filter, String where, List<Object> args) {
         if (filter.search() == null || filter.search().isBlank()) {
-            return refresh.atRisk(filter.riskClass());
+            return counts.atRisk(filter.riskClass());
         }
-        return (Long) ignite.cache(AT_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM AT_RISK" + where)
+        return (Long) ignite.cache(LIVE_RISK_CACHE).query(new SqlFieldsQuery("SELECT COUNT(*) FROM LIVE_RISK" + where)
                 .setArgs(args.toArray())).getAll().get(0).get(0);
     }
 
     private void query(String sql, List<Object> args, Consumer<List<?>> rows) {
-        try (FieldsQueryCursor<List<?>> cursor = ignite.cache(AT_RISK_CACHE).query(
+        try (FieldsQueryCursor<List<?>> cursor = ignite.cache(LIVE_RISK_CACHE).query(
                 new SqlFieldsQuery(sql).setArgs(args.toArray()).setLazy(true))) {
             cursor.forEach(rows);
         }
     }
 
-    private static String where(long refreshId, Filter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder(" WHERE refresh_id = ?");
-        args.add(refreshId);
+    private static String where(Filter filter, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
         if (filter.riskClass() != null) {
-            where.append(" AND risk_class = ?");
+            conditions.add("risk_class = ?");
             args.add(filter.riskClass().name());
         }
         if (filter.search() != null && !filter.search().isBlank()) {
             String search = filter.search().trim();
-            where.append(" AND (LOWER(name) LIKE ?");
+            StringBuilder condition = new StringBuilder("(LOWER(name) LIKE ?");
             args.add("%" + search.toLowerCase() + "%");
             if (search.matches("\\d{1,18}")) {
-                where.append(" OR pid = ?");
+                condition.append(" OR pid = ?");
                 args.add(Long.parseLong(search));
             }
-            where.append(')');
+            conditions.add(condition.append(')').toString());
         }
-        return where.toString();
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /**
      * The chosen column first, then the ranking: earliest stock-out, lowest projected stock, product id. The ranking
-     * itself is the order of {@code AT_RISK_RANKING_IDX}, refresh id included, so its pages come off the index
-     * without sorting the refresh's rows.
+     * is the order of {@code LIVE_RISK_RANKING_IDX}, and within a class of {@code LIVE_RISK_CLASS_RANKING_IDX}, so
+     * its pages come off an index without sorting the table's rows. Within a class the order names the class too,
+     * though it is one value: H2 reads an index in order only when the order starts with the index's first column.
      */
     public static String orderBy(Filter filter) {
         String column = SORTS.getOrDefault(filter.sort(), "rank_days");
         if (column.equals("rank_days") && !filter.descending()) {
-            return " ORDER BY refresh_id, rank_days, projected, pid";
+            return filter.riskClass() == null ? " ORDER BY rank_days, projected, pid"
+                    : " ORDER BY risk_class, rank_days, projected, pid";
         }
         String direction = filter.descending() ? " DESC" : " ASC";
         String nulls = filter.descending() ? " NULLS FIRST" : " NULLS LAST";

@@ -24,6 +24,7 @@ class StoredFieldsTest {
         return Stream.of(
                 Arguments.of(Product.class, StoredFields.PRODUCT_STOCK, long.class),
                 Arguments.of(Product.class, StoredFields.PRODUCT_NAME, String.class),
+                Arguments.of(Product.class, StoredFields.PRODUCT_VERSION, long.class),
                 Arguments.of(Product.class, StoredFields.PRODUCT_DEMAND, long[].class),
                 Arguments.of(InventoryChange.class, StoredFields.CHANGE_TYPE, String.class),
                 Arguments.of(InventoryChange.class, StoredFields.CHANGE_QUANTITY, long.class),

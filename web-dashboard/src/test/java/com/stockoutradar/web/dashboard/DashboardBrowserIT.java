@@ -95,7 +95,7 @@ class DashboardBrowserIT {
                 .isEqualTo(api.get("products").get(0).get("productId").asText());
         assertThat(browser.findElement(By.id("refreshed-at")).getText()).endsWith("UTC");
         assertThat(browser.findElement(By.cssSelector("#count-TRENDING strong")).getText())
-                .isEqualTo(api.get("refresh").get("trending").asText());
+                .isEqualTo(api.get("counts").get("trending").asText());
     }
 
     @Test

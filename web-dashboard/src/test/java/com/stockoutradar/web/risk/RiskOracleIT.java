@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.RestockRequest;
+import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.compute.risk.NodeScan;
@@ -133,7 +134,7 @@ class RiskOracleIT {
         assertThat(atRisk(threeNodes.id())).isEqualTo(onOneNode);
 
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers())
-                .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7));
+                .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7, false));
         assertThat(scans).hasSize(3);
         for (NodeScan scan : scans) {
             Ignite node = nodeWithId(scan);
@@ -145,12 +146,15 @@ class RiskOracleIT {
 
     @Test
     void dashboardPagesAreReadInTheRankingIndexOrderNotSorted() {
-        for (String where : List.of(" WHERE refresh_id = ?", " WHERE refresh_id = ? AND risk_class = 'TRENDING'")) {
-            String plan = ignite.cache(GridNames.AT_RISK_CACHE).query(new SqlFieldsQuery("EXPLAIN SELECT pid FROM AT_RISK"
-                    + where + AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING) + " LIMIT 50").setArgs(1L))
-                    .getAll().get(0).get(0).toString();
-            assertThat(plan).as("the per-node part of the page query").contains("AT_RISK_RANKING_IDX", "index sorted");
-        }
+        AtRiskQueries.Filter trending = new AtRiskQueries.Filter(RiskClass.TRENDING, null, "rank", false);
+        Map<String, String> indexByPage = Map.of(
+                AtRiskQueries.orderBy(AtRiskQueries.Filter.RANKING), "LIVE_RISK_RANKING_IDX",
+                " WHERE risk_class = 'TRENDING'" + AtRiskQueries.orderBy(trending), "LIVE_RISK_CLASS_RANKING_IDX");
+        indexByPage.forEach((page, index) -> {
+            String plan = ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery(
+                    "EXPLAIN SELECT pid FROM LIVE_RISK" + page + " LIMIT 50")).getAll().get(0).get(0).toString();
+            assertThat(plan).as("the per-node part of the page query").contains(index, "index sorted");
+        });
     }
 
     @Test
