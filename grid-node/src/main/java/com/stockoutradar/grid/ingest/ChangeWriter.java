@@ -45,8 +45,9 @@ import com.stockoutradar.grid.risk.LiveRisk;
 /**
  * Applies a batch of changes in one pessimistic transaction: it looks up the event ids, locks the products, stores
  * each change with its stock-after, the new stock, the event ids, for each change the pending write that carries it
- * to PostgreSQL, and each product's {@code LIVE_RISK} row ({@link LiveRisk}). Products, changes and pending writes are colocated, so a batch whose products share a
- * node commits on that node alone; a batch spanning nodes commits on all of them or on none.
+ * to PostgreSQL, and each product's {@code LIVE_RISK} row ({@link LiveRisk}). Products, changes, pending writes and
+ * risk rows are colocated, so a batch whose products share a node commits on that node alone; a batch spanning nodes
+ * commits on all of them or on none.
  */
 public final class ChangeWriter {
     private static final Logger log = LoggerFactory.getLogger(ChangeWriter.class);
