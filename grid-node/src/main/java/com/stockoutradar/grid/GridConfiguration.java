@@ -41,7 +41,8 @@ public class GridConfiguration {
      */
     @Bean(destroyMethod = "close")
     Ignite ignite(GridProperties grid, StoreProperties store, RiskProperties risk, Accounts accounts,
-                  ApplicationContext context, DataSource dataSource, ObjectProvider<GridBootstrap> bootstrap) throws IgniteCheckedException {
+                  ApplicationContext context, DataSource dataSource, ObjectProvider<GridBootstrap> bootstrap)
+            throws IgniteCheckedException {
         GridBootstrap serverBootstrap = bootstrap.getIfAvailable();
         if (serverBootstrap != null) {
             serverBootstrap.beforeStart();
