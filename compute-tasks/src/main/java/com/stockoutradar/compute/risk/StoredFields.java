@@ -18,6 +18,9 @@ public final class StoredFields {
     /** The product id in every key colocated by product. */
     public static final String KEY_PID = "pid";
     public static final String AT_RISK_KEY_REFRESH_ID = "refreshId";
+    /** The class of a {@code LIVE_RISK} row, a {@link com.stockoutradar.api.RiskClass} name. */
+    public static final String RISK_CLASS = "riskClass";
+    public static final String RISK_NAME = "name";
 
     private StoredFields() {
     }
