@@ -2,17 +2,12 @@ package com.stockoutradar.grid.security;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
@@ -33,7 +28,6 @@ public final class FirstStartCredentials {
     static final String INGEST_KEY = "ingest";
     private static final String FILE = "credentials.properties";
     private static final String CLUSTER_SECRET_FILE = "cluster-secret";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
     private final PasswordEncoder encoder;
@@ -56,15 +50,21 @@ public final class FirstStartCredentials {
         Path file = directory.resolve(FILE);
         Created created = null;
         if (!Files.exists(file)) {
-            created = new Created(ADMIN, secret(18), INGEST_KEY, "sr_" + secret(32), file.toAbsolutePath());
+            created = new Created(ADMIN, Secrets.random(18), INGEST_KEY, "sr_" + Secrets.random(32),
+                    file.toAbsolutePath());
             Properties stored = new Properties();
             stored.setProperty("users." + ADMIN + ".password", encoder.encode(created.adminPassword()));
             stored.setProperty("users." + ADMIN + ".roles", names(EnumSet.allOf(Role.class)));
             stored.setProperty("api-keys." + INGEST_KEY + ".key-sha256",
                     HexFormat.of().formatHex(Accounts.sha256(created.apiKey())));
             stored.setProperty("api-keys." + INGEST_KEY + ".roles", Role.INGEST.name());
-            writePrivately(file, writer -> stored.store(writer,
-                    " Created on the first start: hashes only. Delete this file for new credentials."));
+            StringWriter content = new StringWriter();
+            try {
+                stored.store(content, " Created on the first start: hashes only. Delete this file for new credentials.");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Secrets.writeOwnerOnly(file, content.toString());
         }
         Properties stored = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -89,48 +89,13 @@ public final class FirstStartCredentials {
     String clusterSecret() {
         Path file = directory.resolve(CLUSTER_SECRET_FILE);
         if (!Files.exists(file)) {
-            String secret = secret(32);
-            writePrivately(file, writer -> writer.write(secret));
+            Secrets.writeOwnerOnly(file, Secrets.random(32));
         }
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    private interface Content {
-        void writeTo(Writer writer) throws IOException;
-    }
-
-    private void writePrivately(Path file, Content content) {
-        try {
-            Files.createDirectories(directory);
-            Path partial = directory.resolve(file.getFileName() + ".new");
-            Files.deleteIfExists(partial);
-            try {
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(partial);
-            }
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                content.writeTo(writer);
-            }
-            // a crash never leaves a half-written file behind that a later start would trust
-            Files.move(partial, file);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalStateException(file + " was created by another process meanwhile", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static String secret(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static Set<Role> roles(String commaList) {

@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+
+import com.stockoutradar.grid.security.Secrets;
 
 /**
  * The embedded PostgreSQL's {@code postgres} password: random, created on the first start and kept in a file only its
@@ -18,7 +16,6 @@ import java.util.Base64;
  */
 final class PostgresPassword {
     static final String FILE_NAME = "postgres-password";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PostgresPassword() {
     }
@@ -43,22 +40,8 @@ final class PostgresPassword {
         }
     }
 
-    private static void create(Path file) throws IOException {
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(partial);
-        try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    "rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(partial);
-        }
+    private static void create(Path file) {
         // initdb reads the first line of the file as the password
-        Files.writeString(partial, password + "\n", StandardCharsets.UTF_8);
-        // a crash never leaves a half-written password behind for the next start to set
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        Secrets.writeOwnerOnly(file, Secrets.random(24) + "\n");
     }
 }
