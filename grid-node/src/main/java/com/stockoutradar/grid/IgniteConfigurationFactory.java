@@ -43,7 +43,6 @@ import org.apache.ignite.transactions.TransactionIsolation;
 import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.compute.risk.AtRiskKey;
 import com.stockoutradar.compute.risk.AtRiskRow;
-import com.stockoutradar.compute.risk.LiveRiskRow;
 import com.stockoutradar.compute.risk.RiskRefreshRecord;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
@@ -213,8 +212,8 @@ public final class IgniteConfigurationFactory {
      * removes its row in the same partition, so no other node takes part. Indexed for the dashboard's pages: the
      * ranking, and the ranking within a class.
      */
-    private static CacheConfiguration<Long, LiveRiskRow> liveRisk(GridProperties grid) {
-        QueryEntity table = new QueryEntity(Long.class, LiveRiskRow.class)
+    private static CacheConfiguration<Long, AtRiskRow> liveRisk(GridProperties grid) {
+        QueryEntity table = new QueryEntity(Long.class, AtRiskRow.class)
                 .setTableName("LIVE_RISK")
                 .setKeyFieldName("pid")
                 .setFields(fields("pid", Long.class, "name", String.class,
@@ -235,7 +234,7 @@ public final class IgniteConfigurationFactory {
                                 .setName("LIVE_RISK_RANKING_IDX"),
                         new QueryIndex(List.of("riskClass", "rankDays", "projected", "pid"), QueryIndexType.SORTED)
                                 .setName("LIVE_RISK_CLASS_RANKING_IDX")));
-        return colocated(new CacheConfiguration<Long, LiveRiskRow>(LIVE_RISK_CACHE), grid)
+        return colocated(new CacheConfiguration<Long, AtRiskRow>(LIVE_RISK_CACHE), grid)
                 .setQueryEntities(List.of(table));
     }
 

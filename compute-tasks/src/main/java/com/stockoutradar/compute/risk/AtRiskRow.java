@@ -1,10 +1,13 @@
 package com.stockoutradar.compute.risk;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
- * An at-risk product as a refresh found it: the value of the {@code AT_RISK} cache and SQL table. A class, not a
- * record: Ignite 2.17's binary marshaller cannot write records.
+ * An at-risk product's numbers, assessed from one version of the product: the value of {@code LIVE_RISK} (the list
+ * now, written by the transaction that changed the product, or by a refresh that found it out of date) and of
+ * {@code AT_RISK} (each refresh's and backtest's result). A class, not a record: Ignite 2.17's binary marshaller
+ * cannot write records.
  */
 public final class AtRiskRow implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,17 +22,16 @@ public final class AtRiskRow implements Serializable {
     private final double trend;
     private final Double daysOfCover;
     private final Double stockOutDays;
-    /**
-     * Days until stock-out with "never" as the largest value: the ranking's order. SQL sorts NULL first, and an
-     * index-ordered read (the dashboard's pages) needs a column whose natural order is the ranking.
-     */
+    /** As in {@link AtRiskRow}: days until stock-out with "never" as the largest value, the ranking's order. */
     private final double rankDays;
     /** Unix seconds, or null when the forecast never runs out. */
     private final Long stockOutDate;
     private final String riskClass;
     private final long computedAt;
+    /** The {@code PRODUCT} version assessed: a refresh never replaces a row with one from an older version. */
+    private final long productVersion;
 
-    public AtRiskRow(String name, Assessment a, long computedAt) {
+    public AtRiskRow(String name, Assessment a, long computedAt, long productVersion) {
         this.name = name;
         this.stock = a.stock();
         this.sales7d = a.sales7d();
@@ -45,5 +47,19 @@ public final class AtRiskRow implements Serializable {
                 : computedAt + Math.round(a.stockOutDays() * RiskParameters.DAY);
         this.riskClass = a.riskClass().name();
         this.computedAt = computedAt;
+        this.productVersion = productVersion;
+    }
+
+    /**
+     * Whether both say the same about the same product version: every number and the class. Not when they were
+     * computed, nor the stock-out date derived from it, so that a refresh rewrites only rows whose assessment moved.
+     */
+    public boolean sameAssessment(AtRiskRow other) {
+        return other != null && productVersion == other.productVersion && Objects.equals(name, other.name)
+                && stock == other.stock && sales7d == other.sales7d && restocks7d == other.restocks7d
+                && velocity == other.velocity && projected == other.projected
+                && Double.compare(dailyDemand, other.dailyDemand) == 0 && Double.compare(trend, other.trend) == 0
+                && Objects.equals(daysOfCover, other.daysOfCover) && Objects.equals(stockOutDays, other.stockOutDays)
+                && riskClass.equals(other.riskClass);
     }
 }

@@ -35,28 +35,28 @@ final class LiveRiskReconciliation {
     /** The version of a product the scan did not find: its row has no product left. */
     private static final long NO_PRODUCT = -1;
 
-    private record Fix(long pid, long version, LiveRiskRow row) {
+    private record Fix(long pid, long version, AtRiskRow row) {
     }
 
     private final Ignite ignite;
     private final ProductAssessor assessor;
     /** The partition's rows that no scanned product has claimed yet. */
-    private final Map<Long, LiveRiskRow> unmatched = new HashMap<>();
+    private final Map<Long, AtRiskRow> unmatched = new HashMap<>();
     private final List<Fix> fixes = new ArrayList<>();
 
     LiveRiskReconciliation(Ignite ignite, ProductAssessor assessor, int partition) {
         this.ignite = ignite;
         this.assessor = assessor;
-        IgniteCache<Long, LiveRiskRow> live = ignite.cache(LIVE_RISK_CACHE);
-        try (QueryCursor<Cache.Entry<Long, LiveRiskRow>> rows = live.query(
-                new ScanQuery<Long, LiveRiskRow>(partition).setLocal(true))) {
+        IgniteCache<Long, AtRiskRow> live = ignite.cache(LIVE_RISK_CACHE);
+        try (QueryCursor<Cache.Entry<Long, AtRiskRow>> rows = live.query(
+                new ScanQuery<Long, AtRiskRow>(partition).setLocal(true))) {
             rows.forEach(row -> unmatched.put(row.getKey(), row.getValue()));
         }
     }
 
     /** What the scan found for one product of the partition, assessed from {@code version}; null: not at risk. */
-    void assessed(long pid, long version, LiveRiskRow row) {
-        LiveRiskRow current = unmatched.remove(pid);
+    void assessed(long pid, long version, AtRiskRow row) {
+        AtRiskRow current = unmatched.remove(pid);
         if (row == null ? current != null : !row.sameAssessment(current)) {
             fixes.add(new Fix(pid, version, row));
         }
@@ -75,17 +75,17 @@ final class LiveRiskReconciliation {
 
     private int write(List<Fix> batch) {
         IgniteCache<Long, BinaryObject> products = ignite.cache(PRODUCT_CACHE).withKeepBinary();
-        IgniteCache<Long, LiveRiskRow> live = ignite.cache(LIVE_RISK_CACHE);
+        IgniteCache<Long, AtRiskRow> live = ignite.cache(LIVE_RISK_CACHE);
         Set<Long> pids = new TreeSet<>();
         batch.forEach(fix -> pids.add(fix.pid()));
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
             Map<Long, BinaryObject> locked = products.getAll(pids);
-            Map<Long, LiveRiskRow> puts = new TreeMap<>();
+            Map<Long, AtRiskRow> puts = new TreeMap<>();
             Set<Long> removes = new TreeSet<>();
             for (Fix fix : batch) {
                 BinaryObject product = locked.get(fix.pid());
-                LiveRiskRow row = product == null ? null
+                AtRiskRow row = product == null ? null
                         : version(product) == fix.version() ? fix.row() : reassess(fix.pid(), product);
                 if (row == null) {
                     removes.add(fix.pid());
@@ -101,10 +101,10 @@ final class LiveRiskReconciliation {
     }
 
     /** A product ingestion changed while the scan ran: its locked value, as of the refresh's time. */
-    private LiveRiskRow reassess(long pid, BinaryObject product) {
+    private AtRiskRow reassess(long pid, BinaryObject product) {
         Assessment assessment = assessor.assess(pid, product.<Long>field(StoredFields.PRODUCT_STOCK),
                 product.field(StoredFields.PRODUCT_DEMAND), ProductAssessor.Uncommitted.NONE);
-        return assessment.atRisk() ? new LiveRiskRow(product.field(StoredFields.PRODUCT_NAME), assessment,
+        return assessment.atRisk() ? new AtRiskRow(product.field(StoredFields.PRODUCT_NAME), assessment,
                 assessor.parameters().now(), version(product)) : null;
     }
 

@@ -165,15 +165,14 @@ final class RiskScanJob extends ComputeJobAdapter {
             Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
                     histories.of(pid, product.getValue()), parameters);
             String name = fields[1].value(product.getValue());
-            if (assessment.atRisk()) {
-                out.addData(new AtRiskKey(parameters.refreshId(), pid),
-                        new AtRiskRow(name, assessment, parameters.now()));
+            long version = fields[2].<Long>value(product.getValue());
+            AtRiskRow row = assessment.atRisk() ? new AtRiskRow(name, assessment, parameters.now(), version) : null;
+            if (row != null) {
+                out.addData(new AtRiskKey(parameters.refreshId(), pid), row);
                 counts.atRisk.get(assessment.riskClass()).increment();
             }
             if (live != null) {
-                long version = fields[2].<Long>value(product.getValue());
-                live.assessed(pid, version,
-                        assessment.atRisk() ? new LiveRiskRow(name, assessment, parameters.now(), version) : null);
+                live.assessed(pid, version, row);
             }
         });
     }

@@ -12,7 +12,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
 import com.stockoutradar.compute.risk.Assessment;
-import com.stockoutradar.compute.risk.LiveRiskRow;
+import com.stockoutradar.compute.risk.AtRiskRow;
 import com.stockoutradar.compute.risk.ProductAssessor;
 import com.stockoutradar.compute.risk.RiskParameters;
 import com.stockoutradar.grid.inventory.Product;
@@ -32,7 +32,7 @@ public final class LiveRisk {
     public static final String HORIZON_DAYS_ATTRIBUTE = "radar.risk.horizon-days";
 
     private final Ignite ignite;
-    private final IgniteCache<Long, LiveRiskRow> live;
+    private final IgniteCache<Long, AtRiskRow> live;
     private final long threshold;
     private final int horizonDays;
 
@@ -62,12 +62,12 @@ public final class LiveRisk {
     public void update(Map<Long, Product> products, long now, LongFunction<ProductAssessor.Uncommitted> uncommitted) {
         ProductAssessor assessor = new ProductAssessor(ignite, RiskParameters.asOf(now, threshold, horizonDays),
                 false);
-        Map<Long, LiveRiskRow> atRisk = new TreeMap<>(); // sorted, as the products' locks were taken
+        Map<Long, AtRiskRow> atRisk = new TreeMap<>(); // sorted, as the products' locks were taken
         Set<Long> notAtRisk = new TreeSet<>();
         products.forEach((pid, product) -> {
             Assessment assessment = assessor.assess(pid, product.stock(), product.demand(), uncommitted.apply(pid));
             if (assessment.atRisk()) {
-                atRisk.put(pid, new LiveRiskRow(product.name(), assessment, now, product.version()));
+                atRisk.put(pid, new AtRiskRow(product.name(), assessment, now, product.version()));
             } else {
                 notAtRisk.add(pid);
             }

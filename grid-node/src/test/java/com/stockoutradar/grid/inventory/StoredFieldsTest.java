@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.compute.risk.AtRiskKey;
-import com.stockoutradar.compute.risk.LiveRiskRow;
+import com.stockoutradar.compute.risk.AtRiskRow;
 import com.stockoutradar.compute.risk.StoredFields;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
 
@@ -34,8 +34,8 @@ class StoredFieldsTest {
                 Arguments.of(PendingWriteKey.class, StoredFields.KEY_PID, long.class),
                 Arguments.of(AtRiskKey.class, StoredFields.KEY_PID, long.class),
                 Arguments.of(AtRiskKey.class, StoredFields.AT_RISK_KEY_REFRESH_ID, long.class),
-                Arguments.of(LiveRiskRow.class, StoredFields.RISK_CLASS, String.class),
-                Arguments.of(LiveRiskRow.class, StoredFields.RISK_NAME, String.class));
+                Arguments.of(AtRiskRow.class, StoredFields.RISK_CLASS, String.class),
+                Arguments.of(AtRiskRow.class, StoredFields.RISK_NAME, String.class));
     }
 
     @ParameterizedTest(name = "{0}.{1}")
