@@ -42,7 +42,10 @@ public class RiskEvents implements SmartLifecycle {
         this.ignite = ignite;
     }
 
-    /** Calls {@code subscriber} with every event from now on, on Ignite's callback thread: it must not block. */
+    /**
+     * Calls {@code subscriber} with every event from now on. On a node that holds the rows it is called by the thread
+     * that commits the change (an HTTP request's): it must hand the event on and never block.
+     */
     public AutoCloseable subscribe(Consumer<RiskEvent> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
