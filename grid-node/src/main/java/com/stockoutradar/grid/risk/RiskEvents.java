@@ -33,6 +33,8 @@ import com.stockoutradar.compute.risk.StoredFields;
 @Service
 public class RiskEvents implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RiskEvents.class);
+    /** Started before, and stopped after, the web server: the last requests' changes still make their events. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Ignite ignite;
     private final List<Consumer<RiskEvent>> subscribers = new CopyOnWriteArrayList<>();
@@ -94,6 +96,11 @@ public class RiskEvents implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return query != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     /** Runs where the rows are: passes creations, removals and updates that change the class. */

@@ -82,4 +82,10 @@ class Alerts implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Stopped after the web server and the events it subscribes to: the last requests' alerts are still sent. */
+    @Override
+    public int getPhase() {
+        return RiskEvents.PHASE - 1;
+    }
 }
