@@ -59,16 +59,31 @@ class DashboardController {
                      @RequestParam(required = false) String dir,
                      @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
                      Model model) {
-        AtRiskQueries.Filter filter = RiskFilters.parse(riskClass, q, sort, dir);
+        showList(RiskFilters.parse(riskClass, q, sort, dir), page, model);
+        model.addAttribute("classes", RiskClass.values());
+        model.addAttribute("postgresLag", postgresLag.ofCluster());
+        return "dashboard";
+    }
+
+    /** The parts of the dashboard that show the list, with the same filters: what an open page re-reads. */
+    @GetMapping(path = "/", params = "fragment=live")
+    String liveParts(@RequestParam(name = "class", required = false) String riskClass,
+                     @RequestParam(required = false) String q,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
+                     @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+                     Model model) {
+        showList(RiskFilters.parse(riskClass, q, sort, dir), page, model);
+        return "dashboard-live";
+    }
+
+    private void showList(AtRiskQueries.Filter filter, int page, Model model) {
         AtRiskPage rows = queries.page(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
         model.addAttribute("rows", rows);
         model.addAttribute("filter", filter);
-        model.addAttribute("classes", RiskClass.values());
         model.addAttribute("columns", COLUMNS);
         model.addAttribute("page", page);
         model.addAttribute("pages", Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("postgresLag", postgresLag.ofCluster());
-        return "dashboard";
     }
 
     /** The refresh button: waits for the refresh (or the one already running), then shows its result. */

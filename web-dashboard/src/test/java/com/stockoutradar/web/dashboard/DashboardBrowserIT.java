@@ -27,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.RiskRefreshView;
+import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
 import com.stockoutradar.grid.risk.RiskRefresher;
@@ -42,6 +44,8 @@ import com.stockoutradar.grid.risk.RiskRefresher;
 class DashboardBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** From the change's acknowledgement to the open page. */
+    static final Duration SHOWS_WITHIN = Duration.ofSeconds(2);
 
     @Autowired
     Radar radar;
@@ -150,6 +154,34 @@ class DashboardBrowserIT {
 
         wait(driver -> radar.get("/api/at-risk").body().get("refresh").get("id").asLong() > before);
         assertThat(browser.findElements(By.cssSelector("#at-risk tbody tr"))).isNotEmpty();
+    }
+
+    @Test
+    void anOpenDashboardShowsAProductSellingOutAndLeavingTheListWithoutAReload() {
+        browser.get(radar.uri("/").toString());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait(driver -> driver.findElement(By.id("live-status")).getText().equals("live"));
+        js.executeScript("window.__marker = 'still the same page'");
+        long product = radar.newProduct(2);
+
+        radar.client.sale(new SaleRequest(7L, product, 2L, Radar.now(), null));
+        new WebDriverWait(browser, SHOWS_WITHIN).until(driver -> badgeOf(product) != null);
+        assertThat(badgeOf(product)).isEqualTo("out of stock");
+
+        radar.client.restock(new RestockRequest(product, 50L, Radar.now(), null));
+        new WebDriverWait(browser, SHOWS_WITHIN).until(driver -> badgeOf(product) == null);
+
+        assertThat(js.executeScript("return window.__marker")).as("the page was not reloaded")
+                .isEqualTo("still the same page");
+    }
+
+    /** The risk badge in the product's row of the open page, null when it has none; read at once, in the page. */
+    private String badgeOf(long product) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                const link = [...document.querySelectorAll('#at-risk tbody .product-link')]
+                        .find(a => a.textContent === arguments[0]);
+                return link ? link.closest('tr').querySelector('.badge').textContent : null;""",
+                Long.toString(product));
     }
 
     @Test
