@@ -17,16 +17,18 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.RiskClass;
-import com.stockoutradar.grid.store.PostgresLag;
 import com.stockoutradar.grid.risk.AtRiskQueries;
 import com.stockoutradar.grid.risk.ProductHistories;
-import com.stockoutradar.web.risk.RiskFilters;
 import com.stockoutradar.grid.risk.RiskRefresher;
+import com.stockoutradar.grid.store.PostgresLag;
+import com.stockoutradar.web.problem.InvalidInputException;
+import com.stockoutradar.web.risk.RiskFilters;
 
 /** The analysts' pages, rendered on the server: the table works without JavaScript; charts need it. */
 @Controller
 class DashboardController {
     static final int PAGE_SIZE = 50;
+    private static final String LIVE_PARTS = "live";
 
     /** A column of the at-risk table: its sort key (as the API names it) and its heading. */
     record Column(String sort, String heading) {
@@ -52,29 +54,28 @@ class DashboardController {
         this.postgresLag = postgresLag;
     }
 
+    /**
+     * The dashboard; with {@code fragment=live}, only the parts that show the list, with the same filters: what an
+     * open page re-reads when the list changes.
+     */
     @GetMapping("/")
     String dashboard(@RequestParam(name = "class", required = false) String riskClass,
                      @RequestParam(required = false) String q,
                      @RequestParam(required = false) String sort,
                      @RequestParam(required = false) String dir,
                      @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+                     @RequestParam(required = false) String fragment,
                      Model model) {
+        if (fragment != null && !fragment.equals(LIVE_PARTS)) {
+            throw InvalidInputException.badRequest("fragment", "must be " + LIVE_PARTS + ", was \"" + fragment + "\"");
+        }
         showList(RiskFilters.parse(riskClass, q, sort, dir), page, model);
+        if (fragment != null) {
+            return "dashboard-live";
+        }
         model.addAttribute("classes", RiskClass.values());
         model.addAttribute("postgresLag", postgresLag.ofCluster());
         return "dashboard";
-    }
-
-    /** The parts of the dashboard that show the list, with the same filters: what an open page re-reads. */
-    @GetMapping(path = "/", params = "fragment=live")
-    String liveParts(@RequestParam(name = "class", required = false) String riskClass,
-                     @RequestParam(required = false) String q,
-                     @RequestParam(required = false) String sort,
-                     @RequestParam(required = false) String dir,
-                     @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
-                     Model model) {
-        showList(RiskFilters.parse(riskClass, q, sort, dir), page, model);
-        return "dashboard-live";
     }
 
     private void showList(AtRiskQueries.Filter filter, int page, Model model) {

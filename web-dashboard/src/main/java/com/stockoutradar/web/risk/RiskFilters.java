@@ -3,8 +3,8 @@ package com.stockoutradar.web.risk;
 import java.util.Locale;
 
 import com.stockoutradar.api.RiskClass;
-import com.stockoutradar.web.problem.InvalidInputException;
 import com.stockoutradar.grid.risk.AtRiskQueries;
+import com.stockoutradar.web.problem.InvalidInputException;
 
 /** Reads the list's query parameters ({@code class, q, sort, dir}), refusing unknown values by name. */
 public final class RiskFilters {
