@@ -22,6 +22,11 @@ public final class GridNames {
      * changes the product, brought in line by every refresh. What the dashboard reads.
      */
     public static final String LIVE_RISK_CACHE = "LIVE_RISK";
+    /**
+     * When each product's risk can next change by time alone (unix s), keyed by product id, in the product's
+     * partition: written with its {@code LIVE_RISK} row, swept by each node to assess the product again when due.
+     */
+    public static final String RISK_REVIEW_CACHE = "RISK_REVIEW";
     /** One row per risk refresh: when, with which parameters, what it found; one row is current. */
     public static final String RISK_REFRESH_CACHE = "RISK_REFRESH";
 

@@ -7,6 +7,7 @@ import static com.stockoutradar.api.GridNames.LIVE_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
 import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
 
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
 import com.stockoutradar.grid.risk.LiveRisk;
 import com.stockoutradar.grid.risk.RiskProperties;
+import com.stockoutradar.grid.risk.RiskReview;
 import com.stockoutradar.grid.security.Accounts;
 import com.stockoutradar.grid.security.ClusterSecurityPlugin;
 import com.stockoutradar.grid.store.StoreProperties;
@@ -111,7 +113,7 @@ public final class IgniteConfigurationFactory {
                         new CacheKeyConfiguration(PendingWriteKey.class.getName(), "pid"),
                         new CacheKeyConfiguration(AtRiskKey.class.getName(), "pid"))
                 .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), liveRisk(grid),
-                        atRisk(grid), riskRefreshes());
+                        riskReviews(grid), atRisk(grid), riskRefreshes());
     }
 
     /**
@@ -235,6 +237,21 @@ public final class IgniteConfigurationFactory {
                         new QueryIndex(List.of("riskClass", "rankDays", "projected", "pid"), QueryIndexType.SORTED)
                                 .setName("LIVE_RISK_CLASS_RANKING_IDX")));
         return colocated(new CacheConfiguration<Long, AtRiskRow>(LIVE_RISK_CACHE), grid)
+                .setQueryEntities(List.of(table));
+    }
+
+    /**
+     * Each product's next review, beside its {@code LIVE_RISK} row and written in the same transaction; indexed by
+     * time, so that each node finds the reviews that are due in its own partitions.
+     */
+    private static CacheConfiguration<Long, RiskReview> riskReviews(GridProperties grid) {
+        QueryEntity table = new QueryEntity(Long.class, RiskReview.class)
+                .setTableName("RISK_REVIEW")
+                .setKeyFieldName("pid")
+                .setFields(fields("pid", Long.class, "reviewAt", Long.class))
+                .setAliases(Map.of("reviewAt", "REVIEW_AT"))
+                .setIndexes(List.of(new QueryIndex("reviewAt").setName("RISK_REVIEW_AT_IDX")));
+        return colocated(new CacheConfiguration<Long, RiskReview>(RISK_REVIEW_CACHE), grid)
                 .setQueryEntities(List.of(table));
     }
 

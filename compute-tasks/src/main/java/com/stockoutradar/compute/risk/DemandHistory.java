@@ -6,12 +6,16 @@ package com.stockoutradar.compute.risk;
  * {@link DemandDays}; both give the same numbers.
  */
 public final class DemandHistory {
+    /** No change inside the window. */
+    public static final long NONE = -1;
     private final long now;
     private final long windowStart;
     private final long today;
     private long sales7d;
     private long restocks7d;
     private long changes;
+    /** The oldest change inside the window (unix s): the next to leave it; {@link #NONE} when there is none. */
+    private long firstInWindow = NONE;
     /** Units sold per UTC day: index 0 is today (and any later day, for a clock a little behind the writer's). */
     private final long[] salesByDay = new long[RiskParameters.TREND_DAYS + 1];
 
@@ -25,6 +29,7 @@ public final class DemandHistory {
     public void add(boolean sale, long quantity, long timestamp) {
         if (timestamp > windowStart) {
             addToWindow(sale ? quantity : 0, sale ? 0 : quantity);
+            changedInWindowAt(timestamp);
         }
         addToDay(DemandDays.dayOf(timestamp), sale ? quantity : 0, 1);
     }
@@ -38,6 +43,7 @@ public final class DemandHistory {
         addToDay(day, sales, count);
         if (first > windowStart) {
             addToWindow(sales, restocks);
+            changedInWindowAt(first);
             return true;
         }
         return last <= windowStart;
@@ -47,6 +53,13 @@ public final class DemandHistory {
     public void addToWindow(long sales, long restocks) {
         sales7d += sales;
         restocks7d += restocks;
+    }
+
+    /** A change inside the window at {@code timestamp}, whose share {@link #addToWindow} adds without its time. */
+    public void changedInWindowAt(long timestamp) {
+        if (firstInWindow == NONE || timestamp < firstInWindow) {
+            firstInWindow = timestamp;
+        }
     }
 
     private void addToDay(long day, long sales, long count) {
@@ -60,6 +73,15 @@ public final class DemandHistory {
     /** The first second of the UTC days the trend uses as of {@code now}: older changes change nothing here. */
     public static long trendStart(long now) {
         return (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    /** The oldest change inside the window (unix s), or {@link #NONE}. */
+    public long firstInWindow() {
+        return firstInWindow;
     }
 
     /** The start of the 7-day window: changes after this second count. */

@@ -20,7 +20,7 @@ import com.stockoutradar.api.ChangeType;
 public final class ProductAssessor {
     private static final String SALE = ChangeType.SALE.name();
     private static final String WINDOW_SHARE = """
-            SELECT type, SUM(quantity) FROM INVENTORY_CHANGE
+            SELECT type, SUM(quantity), MIN(timestamp) FROM INVENTORY_CHANGE
             WHERE pid = ? AND timestamp > ? AND timestamp < ? GROUP BY type""";
 
     /**
@@ -74,7 +74,10 @@ public final class ProductAssessor {
         return lookups.sum();
     }
 
-    /** The share of the window in the day it starts in, from that day's committed changes of one product. */
+    /**
+     * The share of the window in the day it starts in, from that day's committed changes of one product, and the
+     * oldest of them: the next change to leave the window.
+     */
     private void addWindowShare(long pid, long day, DemandHistory history) {
         SqlFieldsQuery query = new SqlFieldsQuery(WINDOW_SHARE)
                 .setArgs(pid, history.windowStart(), (day + 1) * RiskParameters.DAY)
@@ -85,6 +88,7 @@ public final class ProductAssessor {
                 long units = ((Number) row.get(1)).longValue();
                 boolean sale = SALE.equals(row.get(0));
                 history.addToWindow(sale ? units : 0, sale ? 0 : units);
+                history.changedInWindowAt(((Number) row.get(2)).longValue());
             }
         }
     }

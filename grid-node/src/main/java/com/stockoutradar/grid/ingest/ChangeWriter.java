@@ -183,6 +183,7 @@ public final class ChangeWriter {
                 if (DemandDays.dayOf(change.timestamp()) == day && change.timestamp() > history.windowStart()) {
                     boolean sale = change.type() == ChangeType.SALE;
                     history.addToWindow(sale ? change.quantity() : 0, sale ? 0 : change.quantity());
+                    history.changedInWindowAt(change.timestamp());
                 }
             }
         };

@@ -1,0 +1,35 @@
+package com.stockoutradar.compute.risk;
+
+/**
+ * When a product's numbers next change by time alone, without a change to the product: at the next UTC midnight
+ * (the daily buckets, and with them demand and trend, move a day), when the oldest change inside the 7-day window
+ * leaves it, or when the forecast's days until stock-out reach the horizon. A product with no changes in the days
+ * the model reads never changes by time alone.
+ */
+public final class NextReview {
+    /** The numbers cannot change until the product does. */
+    public static final long NEVER = -1;
+
+    private NextReview() {
+    }
+
+    /** The unix second to assess the product again, never sooner than a second after now, or {@link #NEVER}. */
+    public static long of(DemandHistory history, Assessment assessment, int horizonDays) {
+        if (history.changes() == 0) {
+            return NEVER;
+        }
+        long now = history.now();
+        long at = (DemandDays.dayOf(now) + 1) * RiskParameters.DAY;
+        if (history.firstInWindow() != DemandHistory.NONE) {
+            at = Math.min(at, history.firstInWindow() + RiskParameters.WINDOW_SECONDS);
+        }
+        Double stockOutDays = assessment.stockOutDays();
+        if (stockOutDays != null && stockOutDays > horizonDays) {
+            double untilHorizon = (stockOutDays - horizonDays) * RiskParameters.DAY;
+            if (untilHorizon < at - now) { // compared before rounding: a far stock-out must not overflow
+                at = now + (long) Math.ceil(untilHorizon);
+            }
+        }
+        return Math.max(at, now + 1);
+    }
+}
