@@ -8,22 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.grid.OnServerNode;
+import com.stockoutradar.grid.PrimaryPartitionSweep;
 import com.stockoutradar.grid.inventory.Product;
 
 /**
@@ -37,79 +31,30 @@ import com.stockoutradar.grid.inventory.Product;
  */
 @Component
 @OnServerNode
-public class RiskReviewer implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(RiskReviewer.class);
+public class RiskReviewer extends PrimaryPartitionSweep {
     /** Products a transaction locks: short holds on the locks ingestion also takes. */
     private static final int BATCH = 1_000;
-    private static final String DUE = "SELECT pid FROM RISK_REVIEW WHERE review_at <= ? LIMIT " + BATCH;
 
-    private final Ignite ignite;
     private final IgniteCache<Long, Product> products;
     private final IgniteCache<Long, RiskReview> reviews;
-    private final long everyMillis;
-    private ScheduledExecutorService sweeps;
 
     public RiskReviewer(Ignite ignite, RiskProperties risk) {
-        this.ignite = ignite;
+        super(ignite, "risk-review", RISK_REVIEW_CACHE,
+                "SELECT pid FROM RISK_REVIEW WHERE review_at <= ? LIMIT " + BATCH, risk.reviewEvery().toMillis());
         this.products = ignite.cache(PRODUCT_CACHE);
         this.reviews = ignite.cache(RISK_REVIEW_CACHE);
-        this.everyMillis = risk.reviewEvery().toMillis();
     }
 
     @Override
-    public void start() {
-        sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "risk-review-" + ignite.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        sweeps.scheduleWithFixedDelay(this::reviewQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+    protected long dueSince(long now) {
+        return now;
     }
 
+    /** Every review written is later than {@code now}, and a product gone takes its review along: the sweep ends. */
     @Override
-    public void stop() {
-        sweeps.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeps != null && !sweeps.isShutdown();
-    }
-
-    private void reviewQuietly() {
-        try {
-            long reviewed = review(System.currentTimeMillis() / 1000);
-            if (reviewed > 0) {
-                log.debug("risk review: {} products assessed again", reviewed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("risk review failed, tried again in {} ms: {}", everyMillis, e.getMessage());
-        }
-    }
-
-    /** Assesses again this node's products due by {@code now}; returns how many. */
-    long review(long now) {
-        int[] primary = ignite.affinity(RISK_REVIEW_CACHE).primaryPartitions(ignite.cluster().localNode());
-        if (primary.length == 0) {
-            return 0;
-        }
-        SqlFieldsQuery query = new SqlFieldsQuery(DUE).setArgs(now).setLocal(true).setPartitions(primary);
-        long reviewed = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            List<List<?>> rows = reviews.query(query).getAll();
-            if (rows.isEmpty()) {
-                break;
-            }
-            Set<Long> pids = new TreeSet<>(); // sorted, as ingestion locks them
-            rows.forEach(row -> pids.add((Long) row.get(0)));
-            reviewAll(pids, now);
-            reviewed += pids.size();
-        }
-        return reviewed;
-    }
-
-    /** Every review written is later than {@code now}, and a product gone takes its review along: the loop ends. */
-    private void reviewAll(Set<Long> pids, long now) {
+    protected void handle(List<List<?>> rows, long now) {
+        Set<Long> pids = new TreeSet<>(); // sorted, as ingestion locks them
+        rows.forEach(row -> pids.add((Long) row.get(0)));
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ)) {
             Map<Long, Product> current = new TreeMap<>(products.getAll(pids));
