@@ -3,6 +3,7 @@ package com.stockoutradar.grid.store;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ import com.stockoutradar.grid.GridProperties;
 import com.stockoutradar.grid.OnServerNode;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
+import com.stockoutradar.grid.risk.RiskReview;
 
 /**
  * Refills an empty grid from PostgreSQL: every product, and the changes inside the retention window with their
@@ -83,11 +85,17 @@ public class ColdStartLoader {
         log.info("cold start: done in {} ms", System.currentTimeMillis() - started);
     }
 
-    /** Products with their {@link DemandDays}, summed per day by PostgreSQL from the changes of the kept days. */
+    /**
+     * Products with their {@link DemandDays}, summed per day by PostgreSQL from the changes of the kept days, each due
+     * for a risk review at once: the review assesses it, puts its {@code LIVE_RISK} row and its next review time.
+     */
     private void loadProducts(Ignite ignite, long now) throws SQLException, IOException {
         try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
+             IgniteDataStreamer<Long, RiskReview> reviews = ignite.dataStreamer(RISK_REVIEW_CACHE);
              Connection c = dataSource.getConnection()) {
             streamer.perNodeBufferSize(STREAMER_BATCH);
+            reviews.perNodeBufferSize(STREAMER_BATCH);
+            RiskReview dueNow = new RiskReview(now);
             BulkProgress progress = new BulkProgress("cold start: products", count(c, "SELECT count(*) FROM product"));
             try (InputStream copy = copyOut(c, PRODUCTS_WITH_DAYS.formatted(DemandDays.keptSince(now)))) {
                 BinaryCopyReader row = new BinaryCopyReader(copy);
@@ -100,10 +108,12 @@ public class ColdStartLoader {
                     long[] totals = row.int8Array();
                     streamer.addData(id, new Product(stock, name, updatedAt, version,
                             totals == null ? null : DemandDays.of(totals)));
+                    reviews.addData(id, dueNow);
                     progress.step();
                 }
             }
             streamer.flush();
+            reviews.flush();
             progress.done();
         }
     }

@@ -108,6 +108,14 @@ class ColdStartIT {
     }
 
     @Test
+    void putsTheProductsAtRiskOnTheLiveListWithoutARefresh() {
+        // SELLING: stock 2 against 8 units sold in the last 7 days, at risk by the 7-day rule
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.ignite().cache(GridNames.LIVE_RISK_CACHE)
+                .containsKey(SELLING));
+        assertThat(node.ignite().cache(GridNames.LIVE_RISK_CACHE).containsKey(SHIRT)).isFalse();
+    }
+
+    @Test
     void remembersTheEventIdsOfTheWindow() {
         ChangeReceipt replay = node.sell(List.of(new SaleRequest(4L, SHIRT, 5L, now - 60, "order-7"))).get(0);
 
