@@ -1,41 +1,33 @@
 package com.stockoutradar.grid;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Work each server node does on a schedule over its own primary partitions: an indexed local query finds the rows
  * that are due, a batch at a time, until none is left. The handler must make the rows it is given not due any more,
  * or the sweep would find them again.
  */
-public abstract class PrimaryPartitionSweep implements SmartLifecycle {
+public abstract class PrimaryPartitionSweep extends ScheduledWork {
     private static final Logger log = LoggerFactory.getLogger(PrimaryPartitionSweep.class);
 
-    protected final Ignite ignite;
     private final String name;
     private final String cache;
     private final String dueQuery;
-    private final long everyMillis;
-    private ScheduledExecutorService sweeps;
 
     /**
      * @param dueQuery a query of {@code cache}'s table with one parameter (see {@link #dueSince}) and a
      *                 {@code LIMIT}: one batch
      */
     protected PrimaryPartitionSweep(Ignite ignite, String name, String cache, String dueQuery, long everyMillis) {
-        this.ignite = ignite;
+        super(ignite, name, everyMillis);
         this.name = name;
         this.cache = cache;
         this.dueQuery = dueQuery;
-        this.everyMillis = everyMillis;
     }
 
     /** The query's parameter as of {@code now} (unix s). */
@@ -45,33 +37,10 @@ public abstract class PrimaryPartitionSweep implements SmartLifecycle {
     protected abstract void handle(List<List<?>> rows, long now);
 
     @Override
-    public void start() {
-        sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, name + "-" + ignite.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        sweeps.scheduleWithFixedDelay(this::sweepQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        sweeps.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeps != null && !sweeps.isShutdown();
-    }
-
-    private void sweepQuietly() {
-        try {
-            long handled = sweep(System.currentTimeMillis() / 1000);
-            if (handled > 0) {
-                log.info("{}: {} rows", name, handled);
-            }
-        } catch (RuntimeException e) {
-            log.warn("{} failed, tried again in {} ms: {}", name, everyMillis, e.getMessage());
+    protected void runOnce() {
+        long handled = sweep(System.currentTimeMillis() / 1000);
+        if (handled > 0) {
+            log.info("{}: {} rows", name, handled);
         }
     }
 

@@ -2,17 +2,14 @@ package com.stockoutradar.grid.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.ignite.Ignite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.stockoutradar.grid.OnServerNode;
+import com.stockoutradar.grid.ScheduledWork;
 
 /**
  * Partitions whose every copy was on nodes that left are refused until those nodes are back with their data on
@@ -21,43 +18,17 @@ import com.stockoutradar.grid.OnServerNode;
  */
 @Component
 @OnServerNode
-class LostPartitionsRecovery implements SmartLifecycle {
+class LostPartitionsRecovery extends ScheduledWork {
     private static final Logger log = LoggerFactory.getLogger(LostPartitionsRecovery.class);
     private static final long CHECK_EVERY_MILLIS = 2_000;
 
-    private final Ignite ignite;
-    private ScheduledExecutorService checks;
-
     LostPartitionsRecovery(Ignite ignite) {
-        this.ignite = ignite;
+        super(ignite, "lost-partitions", CHECK_EVERY_MILLIS);
     }
 
     @Override
-    public void start() {
-        checks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "lost-partitions-" + ignite.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        checks.scheduleWithFixedDelay(this::check, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        checks.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return checks != null && !checks.isShutdown();
-    }
-
-    private void check() {
-        try {
-            recoverIfBaselineComplete(ignite);
-        } catch (RuntimeException e) {
-            log.warn("checking for lost partitions failed: {}", e.getMessage());
-        }
+    protected void runOnce() {
+        recoverIfBaselineComplete(ignite);
     }
 
     /** Brings lost partitions back into service when every baseline node, and so every copy, is online. */
