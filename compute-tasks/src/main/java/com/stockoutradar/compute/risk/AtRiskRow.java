@@ -3,6 +3,9 @@ package com.stockoutradar.compute.risk;
 import java.io.Serializable;
 import java.util.Objects;
 
+import com.stockoutradar.api.AtRiskProduct;
+import com.stockoutradar.api.RiskClass;
+
 /**
  * An at-risk product's numbers, assessed from one version of the product: the value of {@code LIVE_RISK} (the list
  * now, written by the transaction that changed the product, or by a refresh that found it out of date) and of
@@ -43,23 +46,38 @@ public final class AtRiskRow implements Serializable {
         this.daysOfCover = a.daysOfCover();
         this.stockOutDays = a.stockOutDays();
         this.rankDays = a.stockOutDays() == null ? Double.MAX_VALUE : a.stockOutDays();
-        this.stockOutDate = a.stockOutDays() == null ? null
-                : computedAt + Math.round(a.stockOutDays() * RiskParameters.DAY);
+        this.stockOutDate = stockOutDate(a.stockOutDays(), computedAt);
         this.riskClass = a.riskClass().name();
         this.computedAt = computedAt;
         this.productVersion = productVersion;
     }
 
     /**
-     * Whether both say the same about the same product version: every number and the class. Not when they were
-     * computed, nor the stock-out date derived from it, so that a refresh rewrites only rows whose assessment moved.
+     * Whether an assessment of product version {@code version} at {@code computedAt} leaves this row standing: the
+     * same version, class and 7-day numbers, and a stock-out on the same UTC day. Not the forecast's every digit,
+     * which moves with the clock, so a refresh rewrites only rows whose place on the list moved.
      */
-    public boolean sameAssessment(AtRiskRow other) {
-        return other != null && productVersion == other.productVersion && Objects.equals(name, other.name)
-                && stock == other.stock && sales7d == other.sales7d && restocks7d == other.restocks7d
-                && velocity == other.velocity && projected == other.projected
-                && Double.compare(dailyDemand, other.dailyDemand) == 0 && Double.compare(trend, other.trend) == 0
-                && Objects.equals(daysOfCover, other.daysOfCover) && Objects.equals(stockOutDays, other.stockOutDays)
-                && riskClass.equals(other.riskClass);
+    public boolean standsFor(Assessment a, long version, long computedAt) {
+        return productVersion == version && riskClass.equals(a.riskClass().name()) && stock == a.stock()
+                && sales7d == a.sales7d() && restocks7d == a.restocks7d()
+                && Objects.equals(stockOutDay(stockOutDate), stockOutDay(stockOutDate(a.stockOutDays(), computedAt)));
+    }
+
+    private static Long stockOutDate(Double stockOutDays, long computedAt) {
+        return stockOutDays == null ? null : computedAt + Math.round(stockOutDays * RiskParameters.DAY);
+    }
+
+    private static Long stockOutDay(Long date) {
+        return date == null ? null : DemandDays.dayOf(date);
+    }
+
+    public long productVersion() {
+        return productVersion;
+    }
+
+    /** This row of product {@code pid} as the API shows it, at place {@code rank}. */
+    public AtRiskProduct product(long rank, long pid) {
+        return new AtRiskProduct(rank, pid, name, RiskClass.valueOf(riskClass), stock, sales7d, restocks7d,
+                velocity, projected, dailyDemand, trend, daysOfCover, stockOutDays, stockOutDate);
     }
 }

@@ -4,7 +4,9 @@ import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -29,18 +31,19 @@ import com.stockoutradar.api.RiskClass;
 
 /**
  * One node's share of a risk refresh, over the partitions this node is primary for (products and their changes
- * share partitions, so these hold both). Partition by partition, on all cores, it assesses each product from the
- * {@link DemandDays} in its entry, read straight from the binary entry (no deserialization, no per-product round
- * trips), and streams the at-risk ones into the same partition of {@code AT_RISK}, where it also drops rows of
- * refreshes no reader can still be on. Only a product whose changes the 7-day window's start splits within one day
- * costs an index lookup of that day's changes ({@link ProductAssessor}).
+ * share partitions, so these hold both), partition by partition on all cores.
  * <p>
- * A refresh that becomes current also brings the partition's {@code LIVE_RISK} rows in line
- * ({@link LiveRiskReconciliation}): ingestion keeps them current as products change, and the refresh catches up
- * with what only time changes (sales leaving the 7-day window, the forecast's clock).
+ * A refresh that becomes current assesses each product from this node's {@link RiskLedger} (stock, version and
+ * demand days on the heap, no entry to read) and compares with the product's {@code LIVE_RISK} row: ingestion keeps
+ * the rows current as products change, so the refresh writes only the few rows that time alone moved (sales leaving
+ * the 7-day window, a stock-out date the forecast's clock moved to another day; {@link LiveRiskReconciliation}).
  * <p>
- * A refresh as of a time more than a day back (a backtest) predates the days products keep, so it sums the
- * partition's changes instead.
+ * A backtest reads the caches themselves instead: each product's {@link DemandDays} straight from its binary entry
+ * (no deserialization, no per-product round trips), or, as of a time more than a day back that the kept days no
+ * longer cover, the partition's changes summed. It streams its at-risk products into the same partition of
+ * {@code AT_RISK} under its own id, where it also drops rows of backtests before. Either way only a product whose
+ * changes the 7-day window's start splits within one day costs an index lookup of that day's changes
+ * ({@link ProductAssessor}).
  */
 final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
@@ -64,6 +67,14 @@ final class RiskScanJob extends ComputeJobAdapter {
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
+        void assessed(Assessment assessment, DemandHistory history) {
+            products.increment();
+            changes.add(history.changes());
+            if (assessment.atRisk()) {
+                atRisk.get(assessment.riskClass()).increment();
+            }
+        }
+
         long atRisk(RiskClass riskClass) {
             return atRisk.get(riskClass).sum();
         }
@@ -78,55 +89,77 @@ final class RiskScanJob extends ComputeJobAdapter {
     public NodeScan execute() {
         long started = System.nanoTime();
         int[] partitions = ignite.affinity(PRODUCT_CACHE).primaryPartitions(ignite.cluster().localNode());
-        boolean backtest = !DemandDays.cover(parameters.now(), System.currentTimeMillis() / 1000);
-        boolean reconcile = parameters.reconcilesLive() && !backtest;
+        boolean covered = DemandDays.cover(parameters.now(), System.currentTimeMillis() / 1000);
         ProductAssessor assessor = new ProductAssessor(ignite, parameters, true);
         Counts counts = new Counts();
-        long flushStarted;
-        // The new refresh's keys are new: its rows are loaded, which skips the per-entry update path.
-        try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE);
-             IgniteDataStreamer<AtRiskKey, AtRiskRow> gone = ignite.dataStreamer(AT_RISK_CACHE)) {
+        try (IgniteDataStreamer<AtRiskKey, AtRiskRow> gone = ignite.dataStreamer(AT_RISK_CACHE)) {
             gone.allowOverwrite(true);
-            IntStream.of(partitions).parallel().forEach(partition -> {
-                dropOldRows(partition, gone);
-                LiveRiskReconciliation live = reconcile ? new LiveRiskReconciliation(ignite, assessor, partition)
-                        : null;
-                assess(partition, backtest ? fromChanges(partition, counts) : fromDays(assessor, counts), out,
-                        live, counts);
-                if (live != null) {
-                    counts.liveWrites.add(live.write());
-                }
-            });
-            flushStarted = System.nanoTime();
+            IntStream.of(partitions).parallel().forEach(partition -> dropOldRows(partition, gone));
+        }
+        String source;
+        if (parameters.reconcilesLive()) {
+            if (!covered) {
+                throw new IllegalArgumentException("a refresh that becomes current is as of the last day at most; "
+                        + "as of " + parameters.now() + " it is a backtest");
+            }
+            source = "ledger";
+            List<PartitionLedger> ledgers = RiskLedger.on(ignite).current();
+            ledgers.parallelStream().forEach(ledger -> counts.liveWrites.add(
+                    LiveRiskReconciliation.write(ignite, assessor, assess(ledger, assessor, counts))));
+        } else {
+            source = covered ? "product days" : "changes";
+            // The backtest's keys are new: its rows are loaded, which skips the per-entry update path.
+            try (IgniteDataStreamer<AtRiskKey, AtRiskRow> out = ignite.dataStreamer(AT_RISK_CACHE)) {
+                IntStream.of(partitions).parallel().forEach(partition ->
+                        assess(partition, covered ? fromDays(assessor) : fromChanges(partition), out, counts));
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), partitions.length, counts.products.sum(),
                 counts.changes.sum(),
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
-        log.info("risk scan {}{}: {} products in {} partitions, {} changes summarized, {} window-start lookups, "
-                        + "{} at risk, {} live rows rewritten in {} ms (last writes {} ms)", parameters.refreshId(),
-                backtest ? " (backtest)" : "", scan.products(), partitions.length, scan.changes(), assessor.lookups(),
-                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), millis,
-                (System.nanoTime() - flushStarted) / 1_000_000);
+        log.info("risk scan {} from the {}: {} products in {} partitions, {} changes summarized, {} window-start "
+                        + "lookups, {} at risk, {} live rows rewritten in {} ms", parameters.refreshId(), source,
+                scan.products(), partitions.length, scan.changes(), assessor.lookups(),
+                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), millis);
         return scan;
     }
 
+    /** Assesses one partition's products from the ledger; returns the live rows that differ from the assessments. */
+    private List<LiveRiskReconciliation.Fix> assess(PartitionLedger ledger, ProductAssessor assessor, Counts counts) {
+        PartitionLedger.Products products = ledger.products();
+        List<LiveRiskReconciliation.Fix> fixes = new ArrayList<>();
+        for (int i = 0; i < products.pids().length; i++) {
+            long pid = products.pids()[i];
+            long version = products.versions()[i];
+            DemandHistory history = assessor.history(pid, products.demands()[i], ProductAssessor.Uncommitted.NONE);
+            Assessment assessment = RiskModel.assess(products.stocks()[i], history, parameters);
+            counts.assessed(assessment, history);
+            AtRiskRow held = products.live()[i];
+            boolean stands = assessment.atRisk() ? held != null && held.standsFor(assessment, version,
+                    parameters.now()) : held == null;
+            if (!stands) {
+                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment.atRisk() ? assessment : null));
+            }
+        }
+        products.unmatchedLive().forEach(pid -> fixes.add(LiveRiskReconciliation.Fix.noProduct(pid)));
+        return fixes;
+    }
+
     /** From the days kept in each product's entry. */
-    private static Histories fromDays(ProductAssessor assessor, Counts counts) {
+    private static Histories fromDays(ProductAssessor assessor) {
         BinaryField[] demand = new BinaryField[1];
         return (pid, product) -> {
             if (demand[0] == null) {
                 demand[0] = product.type().field(StoredFields.PRODUCT_DEMAND);
             }
-            DemandHistory history = assessor.history(pid, demand[0].value(product), ProductAssessor.Uncommitted.NONE);
-            counts.changes.add(history.changes());
-            return history;
+            return assessor.history(pid, demand[0].value(product), ProductAssessor.Uncommitted.NONE);
         };
     }
 
     /** From the partition's changes of the trend's days, summed per product. */
-    private Histories fromChanges(int partition, Counts counts) {
+    private Histories fromChanges(int partition) {
         long now = parameters.now();
         long since = DemandHistory.trendStart(now);
         Map<Long, DemandHistory> histories = new HashMap<>();
@@ -142,7 +175,6 @@ final class RiskScanJob extends ComputeJobAdapter {
             }
             long timestamp = fields[0].<Long>value(value);
             if (timestamp >= since) {
-                counts.changes.increment();
                 histories.computeIfAbsent(fields[3].<Long>value(change.getKey()), pid -> new DemandHistory(now))
                         .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp);
             }
@@ -152,32 +184,26 @@ final class RiskScanJob extends ComputeJobAdapter {
     }
 
     private void assess(int partition, Histories histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
-                        LiveRiskReconciliation live, Counts counts) {
+                        Counts counts) {
         BinaryField[] fields = new BinaryField[3];
         scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
-            counts.products.increment();
             if (fields[0] == null) {
                 fields[0] = product.getValue().type().field(StoredFields.PRODUCT_STOCK);
                 fields[1] = product.getValue().type().field(StoredFields.PRODUCT_NAME);
                 fields[2] = product.getValue().type().field(StoredFields.PRODUCT_VERSION);
             }
             long pid = product.getKey();
-            Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()),
-                    histories.of(pid, product.getValue()), parameters);
-            String name = fields[1].value(product.getValue());
-            long version = fields[2].<Long>value(product.getValue());
-            AtRiskRow row = assessment.atRisk() ? new AtRiskRow(name, assessment, parameters.now(), version) : null;
-            if (row != null) {
-                out.addData(new AtRiskKey(parameters.refreshId(), pid), row);
-                counts.atRisk.get(assessment.riskClass()).increment();
-            }
-            if (live != null) {
-                live.assessed(pid, version, row);
+            DemandHistory history = histories.of(pid, product.getValue());
+            Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()), history, parameters);
+            counts.assessed(assessment, history);
+            if (assessment.atRisk()) {
+                out.addData(new AtRiskKey(parameters.refreshId(), pid), new AtRiskRow(fields[1].value(
+                        product.getValue()), assessment, parameters.now(), fields[2].<Long>value(product.getValue())));
             }
         });
     }
 
-    /** Rows of refreshes before the one readers may still be on are no longer read by anyone. */
+    /** Rows of backtests before the ones readers may still be on are no longer read by anyone. */
     private void dropOldRows(int partition, IgniteDataStreamer<AtRiskKey, AtRiskRow> out) {
         scan(AT_RISK_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> row) -> {
             long refreshId = row.getKey().<Long>field(StoredFields.AT_RISK_KEY_REFRESH_ID);

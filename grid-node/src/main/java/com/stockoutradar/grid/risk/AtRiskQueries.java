@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.ignite.Ignite;
@@ -20,22 +21,21 @@ import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.AtRiskProduct;
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
+import com.stockoutradar.compute.risk.AtRiskOrder;
+import com.stockoutradar.compute.risk.LiveSelection;
+import com.stockoutradar.compute.risk.LiveSlice;
+import com.stockoutradar.compute.risk.LiveSliceTask;
 import com.stockoutradar.compute.risk.RiskRefreshRecord;
 
 /**
- * Reads the products at risk now ({@code LIVE_RISK}, current as of each acknowledged change) with SQL over the grid,
- * and the last refresh's record ({@code RISK_REFRESH}).
+ * Reads the products at risk now ({@code LIVE_RISK}, current as of each acknowledged change) from every server node's
+ * risk ledger at once ({@link LiveSliceTask}), or, while a node's ledger is being built (after a node joined or left),
+ * with SQL over the table; and the last refresh's record ({@code RISK_REFRESH}).
  */
 @Service
 public class AtRiskQueries {
-    /** Sortable columns by their API name; the default is the ranking. */
-    public static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("rank", "rank_days"), Map.entry("productId", "pid"), Map.entry("name", "name"),
-            Map.entry("riskClass", "risk_class"), Map.entry("stock", "stock"), Map.entry("sales7d", "sales_7d"),
-            Map.entry("restocks7d", "restocks_7d"), Map.entry("velocity", "velocity"),
-            Map.entry("projected", "projected"), Map.entry("dailyDemand", "daily_demand"),
-            Map.entry("trend", "trend"), Map.entry("daysOfCover", "days_of_cover"),
-            Map.entry("stockOutDate", "rank_days"));
+    /** The orders by their API name; the default is the ranking. */
+    public static final Set<String> SORTS = AtRiskOrder.sorts();
     private static final String COLUMNS = "pid, name, risk_class, stock, sales_7d, restocks_7d, velocity, projected, "
             + "daily_demand, trend, days_of_cover, stock_out_days, stock_out_date";
 
@@ -73,9 +73,14 @@ public class AtRiskQueries {
     }
 
     public AtRiskPage page(Filter filter, int limit, int offset) {
+        LiveSlice slice = slice(filter, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit));
+        if (slice.built()) {
+            return new AtRiskPage(current().orElse(null), slice.counts(), slice.matching(), limit, offset,
+                    slice.products(offset));
+        }
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
-        AtRiskCounts counts = counts();
+        AtRiskCounts counts = countsInTable();
         long total = total(counts, filter, where, args);
         args.add(limit);
         args.add(offset);
@@ -86,8 +91,13 @@ public class AtRiskQueries {
         return new AtRiskPage(current().orElse(null), counts, total, limit, offset, products);
     }
 
-    /** Every matching product at risk now, in order, streamed without holding them all. */
+    /** Every matching product at risk now, in order. */
     public void each(Filter filter, Consumer<AtRiskProduct> sink) {
+        LiveSlice slice = slice(filter, Integer.MAX_VALUE);
+        if (slice.built()) {
+            slice.products(0).forEach(sink);
+            return;
+        }
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         long[] rank = {0};
@@ -95,8 +105,19 @@ public class AtRiskQueries {
                 row -> sink.accept(product(++rank[0], row)));
     }
 
-    /** The products at risk now, per class: one grouped count over the table's rows. */
+    /** The products at risk now, per class. */
     public AtRiskCounts counts() {
+        LiveSlice slice = slice(Filter.RANKING, 0);
+        return slice.built() ? slice.counts() : countsInTable();
+    }
+
+    private LiveSlice slice(Filter filter, int first) {
+        return ignite.compute(ignite.cluster().forServers()).execute(new LiveSliceTask(),
+                new LiveSelection(filter.riskClass(), filter.search(), filter.sort(), filter.descending(), first));
+    }
+
+    /** One grouped count over the table's rows. */
+    private AtRiskCounts countsInTable() {
         Map<String, Long> byClass = new HashMap<>();
         query("SELECT risk_class, COUNT(*) FROM LIVE_RISK GROUP BY risk_class", List.of(),
                 row -> byClass.put((String) row.get(0), (Long) row.get(1)));
@@ -147,7 +168,7 @@ public class AtRiskQueries {
      * though it is one value: H2 reads an index in order only when the order starts with the index's first column.
      */
     public static String orderBy(Filter filter) {
-        String column = SORTS.getOrDefault(filter.sort(), "rank_days");
+        String column = AtRiskOrder.column(filter.sort());
         if (column.equals("rank_days") && !filter.descending()) {
             return filter.riskClass() == null ? " ORDER BY rank_days, projected, pid"
                     : " ORDER BY risk_class, rank_days, projected, pid";

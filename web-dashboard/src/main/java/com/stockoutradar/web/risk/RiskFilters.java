@@ -22,8 +22,8 @@ public final class RiskFilters {
             }
         }
         String parsedSort = sort == null || sort.isBlank() ? "rank" : sort;
-        if (!AtRiskQueries.SORTS.containsKey(parsedSort)) {
-            throw InvalidInputException.badRequest("sort", "must be one of " + AtRiskQueries.SORTS.keySet()
+        if (!AtRiskQueries.SORTS.contains(parsedSort)) {
+            throw InvalidInputException.badRequest("sort", "must be one of " + new java.util.TreeSet<>(AtRiskQueries.SORTS)
                     + ", was \"" + sort + "\"");
         }
         if (direction != null && !direction.isBlank() && !direction.equals("asc") && !direction.equals("desc")) {

@@ -22,11 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.stockoutradar.api.AtRiskCounts;
+import com.stockoutradar.api.AtRiskPage;
+import com.stockoutradar.api.AtRiskProduct;
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.ProductRequest;
 import com.stockoutradar.api.RestockRequest;
+import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.compute.risk.RiskLedger;
+import com.stockoutradar.grid.risk.AtRiskQueries;
 import com.stockoutradar.grid.risk.RiskRefresher;
 import com.stockoutradar.web.GridIntegrationTest;
 import com.stockoutradar.web.Radar;
@@ -48,6 +54,8 @@ class LiveRiskIT {
     Ignite ignite;
     @Autowired
     RiskRefresher refresher;
+    @Autowired
+    AtRiskQueries queries;
 
     /** The columns a row is compared by; not when it was computed (nor the stock-out date derived from that). */
     record Row(String riskClass, long stock, long sales7d, long restocks7d, long velocity, long projected,
@@ -107,7 +115,12 @@ class LiveRiskIT {
 
         RiskRefreshView refresh = refresher.refresh(now).get();
 
-        assertThat(live()).isEqualTo(atRisk(refresh.id())).isEqualTo(found);
+        // from the ledgers on the heap, the same as the scan of the caches
+        assertThat(List.of(refresh.outOfStock(), refresh.seedRule(), refresh.trending()))
+                .isEqualTo(List.of(scan.outOfStock(), scan.seedRule(), scan.trending()));
+        Map<Long, Row> after = live();
+        assertThat(after.keySet()).isEqualTo(found.keySet());
+        found.forEach((pid, row) -> assertAssessedAlike(after.get(pid), row, pid));
     }
 
     /**
@@ -138,6 +151,35 @@ class LiveRiskIT {
                 LongStream.range(first, first + products).boxed().toList());
         assertThat(kept.keySet()).isEqualTo(found.keySet());
         found.forEach((pid, row) -> assertAssessedAlike(kept.get(pid), row, pid));
+    }
+
+    /**
+     * Pages come from the nodes' ledgers; the same page of the table, in SQL, has the same products in the same
+     * order, for every order, direction, class and search, and the same counts.
+     */
+    @Test
+    void everyOrderClassAndSearchReadsFromTheLedgersWhatTheTableHolds() {
+        ingestTwoWeeksOfRandomChanges(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> RiskLedger.on(ignite).currentIfBuilt() != null);
+        AtRiskPage all = queries.page(AtRiskQueries.Filter.RANKING, 10, 0);
+        assertThat(all.counts()).isEqualTo(countsInTable());
+        assertThat(all.total()).isEqualTo(all.counts().atRisk()).isGreaterThan(50);
+        String someName = all.products().get(3).name();
+        for (String sort : AtRiskQueries.SORTS) {
+            for (boolean descending : new boolean[] {false, true}) {
+                for (RiskClass riskClass : new RiskClass[] {null, RiskClass.TRENDING, RiskClass.OUT_OF_STOCK}) {
+                    for (String search : new String[] {null, "1", someName.toUpperCase()}) {
+                        AtRiskQueries.Filter filter = new AtRiskQueries.Filter(riskClass, search, sort, descending);
+                        AtRiskPage page = queries.page(filter, 25, 3);
+                        assertThat(page.products()).as("%s", filter)
+                                .extracting(AtRiskProduct::productId).isEqualTo(pidsInTable(filter, 25, 3));
+                        assertThat(page.products()).extracting(AtRiskProduct::rank).isEqualTo(
+                                LongStream.rangeClosed(4, 3 + page.products().size()).boxed().toList());
+                        assertThat(page.total()).as("%s", filter).isEqualTo(pidsInTable(filter, 100_000, 0).size());
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -209,6 +251,33 @@ class LiveRiskIT {
     private Long refreshId() {
         JsonNode refresh = radar.get("/api/at-risk").body().get("refresh");
         return refresh.isNull() ? null : refresh.get("id").asLong();
+    }
+
+    private List<Long> pidsInTable(AtRiskQueries.Filter filter, int limit, int offset) {
+        List<Object> args = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (filter.riskClass() != null) {
+            conditions.add("risk_class = ?");
+            args.add(filter.riskClass().name());
+        }
+        if (filter.search() != null) {
+            conditions.add("(LOWER(name) LIKE ?" + (filter.search().matches("\\d+") ? " OR pid = " + filter.search()
+                    : "") + ")");
+            args.add("%" + filter.search().toLowerCase() + "%");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("SELECT pid FROM LIVE_RISK" + where
+                        + AtRiskQueries.orderBy(filter) + " LIMIT " + limit + " OFFSET " + offset)
+                        .setArgs(args.toArray())).getAll().stream().map(row -> (Long) row.get(0)).toList();
+    }
+
+    private AtRiskCounts countsInTable() {
+        Map<String, Long> byClass = new HashMap<>();
+        ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery(
+                        "SELECT risk_class, COUNT(*) FROM LIVE_RISK GROUP BY risk_class")).getAll()
+                .forEach(row -> byClass.put((String) row.get(0), (Long) row.get(1)));
+        return new AtRiskCounts(byClass.getOrDefault("OUT_OF_STOCK", 0L), byClass.getOrDefault("SEED_RULE", 0L),
+                byClass.getOrDefault("TRENDING", 0L));
     }
 
     private Map<Long, Row> live() {

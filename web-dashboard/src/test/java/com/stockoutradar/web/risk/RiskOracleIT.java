@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -121,17 +122,23 @@ class RiskOracleIT {
     void gridFindsWhatTheSeedRuleFindsInPostgresAndTheSameOnThreeNodes() throws Exception {
         RiskRefresher refresher = app.getBean(RiskRefresher.class);
         RiskRefreshView oneNode = refresher.refresh(now).get();
-        Map<Long, Row> onOneNode = atRisk(oneNode.id());
+        Map<Long, Row> onOneNode = live();
 
         assertThat(oneNode.productsScanned()).isEqualTo(PRODUCTS);
         assertThat(oneNode.nodes()).isEqualTo(1);
         assertMatchesTheSeedRuleInPostgres(onOneNode, now);
+        assertThat(counts(oneNode)).isEqualTo(counts(onOneNode));
 
         addTwoServerNodes();
         RiskRefreshView threeNodes = refresher.refresh(now).get();
         assertThat(threeNodes.nodes()).isEqualTo(3);
         assertThat(threeNodes.productsScanned()).isEqualTo(PRODUCTS);
-        assertThat(atRisk(threeNodes.id())).isEqualTo(onOneNode);
+        assertThat(counts(threeNodes)).isEqualTo(counts(oneNode));
+        assertThat(live()).isEqualTo(onOneNode);
+        // the scan of the caches, on three nodes, finds what the nodes' ledgers and the live list hold
+        RiskRefreshView scanned = refresher.backtest(now).get();
+        assertThat(counts(scanned)).isEqualTo(counts(oneNode));
+        assertMatchesTheSeedRuleInPostgres(atRisk(scanned.id()), now);
 
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers())
                 .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7, false));
@@ -194,13 +201,31 @@ class RiskOracleIT {
     }
 
     private Map<Long, Row> atRisk(long refreshId) {
+        return rows("FROM AT_RISK WHERE refresh_id = " + refreshId);
+    }
+
+    private Map<Long, Row> live() {
+        return rows("FROM LIVE_RISK");
+    }
+
+    private Map<Long, Row> rows(String from) {
         Map<Long, Row> rows = new HashMap<>();
-        ignite.cache(GridNames.AT_RISK_CACHE).query(new SqlFieldsQuery("""
-                SELECT pid, risk_class, stock, sales_7d, velocity, projected, daily_demand, stock_out_days
-                FROM AT_RISK WHERE refresh_id = ?""").setArgs(refreshId)).getAll()
+        ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("""
+                SELECT pid, risk_class, stock, sales_7d, velocity, projected, daily_demand, stock_out_days\s""" + from))
+                .getAll()
                 .forEach(r -> rows.put((Long) r.get(0), new Row((String) r.get(1), (Long) r.get(2), (Long) r.get(3),
                         (Long) r.get(4), (Long) r.get(5), (Double) r.get(6), (Double) r.get(7))));
         return rows;
+    }
+
+    private static List<Long> counts(RiskRefreshView refresh) {
+        return List.of(refresh.outOfStock(), refresh.seedRule(), refresh.trending());
+    }
+
+    private static List<Long> counts(Map<Long, Row> rows) {
+        return Stream.of("OUT_OF_STOCK", "SEED_RULE", "TRENDING")
+                .map(riskClass -> rows.values().stream().filter(row -> row.riskClass().equals(riskClass)).count())
+                .toList();
     }
 
     private void addTwoServerNodes() {
