@@ -57,6 +57,10 @@ public final class RiskBench {
             GROUP BY p.id, p.stock
             HAVING p.stock - COALESCE(SUM(CASE WHEN c.type = 'SALE' THEN c.quantity ELSE -c.quantity END), 0) <= 0""";
 
+    /** Every order the list offers (the API's {@code sort} values). */
+    private static final List<String> SORTS = List.of("rank", "productId", "name", "riskClass", "stock", "sales7d",
+            "restocks7d", "velocity", "projected", "dailyDemand", "trend", "daysOfCover", "stockOutDate");
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IngestBench.options(args);
         URI url = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
@@ -95,11 +99,22 @@ public final class RiskBench {
                             + refresh.get("seedRule").asLong() + refresh.get("trending").asLong(),
                     refresh.get("nodes").asInt());
         }
-        memory.print("with the last refresh's AT_RISK rows");
+        memory.print("after the refreshes");
         reads(http, url, person, "the dashboard's first page", i -> "/api/at-risk?limit=50");
         reads(http, url, person, "pages further down", i -> "/api/at-risk?limit=50&offset=" + (i % 100) * 50);
-        reads(http, url, person, "one class",
-                i -> "/api/at-risk?limit=50&class=" + (i % 2 == 0 ? "TRENDING" : "SEED_RULE"));
+        for (String riskClass : List.of("OUT_OF_STOCK", "SEED_RULE", "TRENDING")) {
+            reads(http, url, person, "class " + riskClass, i -> "/api/at-risk?limit=50&class=" + riskClass);
+        }
+        for (String sort : SORTS) {
+            for (String direction : List.of("asc", "desc")) {
+                reads(http, url, person, "sorted by " + sort + " " + direction,
+                        i -> "/api/at-risk?limit=50&sort=" + sort + "&dir=" + direction);
+            }
+        }
+        reads(http, url, person, "search of a name fragment", i -> "/api/at-risk?limit=50&q=Product%20" + (i % 90 + 10));
+        reads(http, url, person, "search of a product id", i -> "/api/at-risk?limit=50&q=" + (1 + i * 7919 % products));
+        reads(http, url, person, "class, search and sort together",
+                i -> "/api/at-risk?limit=50&class=TRENDING&q=" + (i % 9 + 1) + "&sort=dailyDemand&dir=desc");
         if (jdbc != null) {
             duckDb(jdbc, now, rounds);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -108,13 +123,13 @@ public final class RiskBench {
         }
     }
 
-    /** Latency of reading the current refresh's at-risk list, one reader, after 50 unmeasured warm-up reads. */
+    /** Latency of reading the at-risk list, one reader, after 20 unmeasured warm-up reads. */
     private static void reads(HttpClient http, URI url, String authorization, String what,
                               IntFunction<String> path) throws Exception {
-        int count = 500;
+        int count = 200;
         long[] nanos = new long[count];
-        for (int i = -50; i < count; i++) {
-            String request = path.apply(i + 50);
+        for (int i = -20; i < count; i++) {
+            String request = path.apply(i + 20);
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(request))
                     .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());

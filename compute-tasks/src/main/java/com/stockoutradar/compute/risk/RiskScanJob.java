@@ -19,6 +19,7 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.compute.ComputeJobAdapter;
@@ -92,9 +93,11 @@ final class RiskScanJob extends ComputeJobAdapter {
         boolean covered = DemandDays.cover(parameters.now(), System.currentTimeMillis() / 1000);
         ProductAssessor assessor = new ProductAssessor(ignite, parameters, true);
         Counts counts = new Counts();
-        try (IgniteDataStreamer<AtRiskKey, AtRiskRow> gone = ignite.dataStreamer(AT_RISK_CACHE)) {
-            gone.allowOverwrite(true);
-            IntStream.of(partitions).parallel().forEach(partition -> dropOldRows(partition, gone));
+        if (ignite.cache(AT_RISK_CACHE).localSizeLong(CachePeekMode.PRIMARY) > 0) {
+            try (IgniteDataStreamer<AtRiskKey, AtRiskRow> gone = ignite.dataStreamer(AT_RISK_CACHE)) {
+                gone.allowOverwrite(true);
+                IntStream.of(partitions).parallel().forEach(partition -> dropOldRows(partition, gone));
+            }
         }
         String source;
         if (parameters.reconcilesLive()) {

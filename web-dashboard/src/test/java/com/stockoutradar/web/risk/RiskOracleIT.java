@@ -29,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.stockoutradar.api.AtRiskPage;
+import com.stockoutradar.api.AtRiskProduct;
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.RiskClass;
@@ -139,6 +141,17 @@ class RiskOracleIT {
         RiskRefreshView scanned = refresher.backtest(now).get();
         assertThat(counts(scanned)).isEqualTo(counts(oneNode));
         assertMatchesTheSeedRuleInPostgres(atRisk(scanned.id()), now);
+        // a page merged from the three nodes' ledgers is the table's page
+        AtRiskQueries queries = app.getBean(AtRiskQueries.class);
+        for (String sort : List.of("rank", "name", "dailyDemand")) {
+            AtRiskQueries.Filter filter = new AtRiskQueries.Filter(null, null, sort, true);
+            AtRiskPage page = queries.page(filter, 30, 10);
+            assertThat(page.counts().atRisk()).isEqualTo(onOneNode.size());
+            assertThat(page.products()).extracting(AtRiskProduct::productId).isEqualTo(
+                    ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("SELECT pid FROM LIVE_RISK"
+                            + AtRiskQueries.orderBy(filter) + " LIMIT 30 OFFSET 10")).getAll().stream()
+                            .map(row -> (Long) row.get(0)).toList());
+        }
 
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers())
                 .execute(new RiskScanTask(), new RiskParameters(-1, -1, now, 0, 7, false));
