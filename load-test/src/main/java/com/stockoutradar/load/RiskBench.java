@@ -25,6 +25,8 @@ import java.util.function.IntFunction;
 
 import org.duckdb.DuckDBConnection;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stockoutradar.api.SaleRequest;
@@ -43,6 +45,11 @@ import com.stockoutradar.api.StockoutRadarClient;
  * java -Dloader.main=com.stockoutradar.load.RiskBench -jar load-test/target/load-test.jar \
  *      --products=1000000 --sales-per-product=3 \
  *      --jdbc="jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres&amp;password=$PG_PASSWORD"
+ * </pre>
+ * Or on a generated shop that the application loads by its cold start (see {@link #onGeneratedShop}):
+ * <pre>
+ * java -Dloader.main=com.stockoutradar.load.RiskBench -jar load-test/target/load-test.jar \
+ *      --postgres-dir=/work/risk-bench/postgres --work=/work/risk-bench --products=10000000 --changes=30000000
  * </pre>
  */
 public final class RiskBench {
@@ -63,28 +70,90 @@ public final class RiskBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IngestBench.options(args);
+        if (options.containsKey("postgres-dir")) {
+            onGeneratedShop(options);
+            return;
+        }
         URI url = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
         int products = Integer.parseInt(options.getOrDefault("products", "100000"));
         int salesPerProduct = Integer.parseInt(options.getOrDefault("sales-per-product", "3"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         // stock uniform below this; 40 puts about 42 % of products at risk, 400 about 4 %
         int maxStock = Integer.parseInt(options.getOrDefault("max-stock", "40"));
         String jdbc = options.get("jdbc");
         Credentials credentials = Credentials.given(options);
-        StockoutRadarClient ingest = new StockoutRadarClient(url, credentials.ingest());
-        String person = credentials.person();
-        StockoutRadarClient catalogue = new StockoutRadarClient(url, person);
         long now = System.currentTimeMillis() / 1000;
-
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper json = new ObjectMapper();
-        Memory memory = new Memory(http, json, url, person);
         if (!"false".equals(options.get("load"))) {
-            load(catalogue, ingest, products, salesPerProduct, maxStock, !"false".equals(options.get("import")), now,
-                    jdbc, memory);
+            load(new StockoutRadarClient(url, credentials.person()),
+                    new StockoutRadarClient(url, credentials.ingest()), products, salesPerProduct, maxStock,
+                    !"false".equals(options.get("import")), now, jdbc, memory(url, credentials.person()));
         }
         System.out.printf("risk refresh, %,d products, about %d sales each over the last 7 days%n", products,
                 salesPerProduct);
+        measure(url, credentials.person(), products, Integer.parseInt(options.getOrDefault("rounds", "3")), jdbc, now);
+    }
+
+    /**
+     * The shop {@link ShopData} generates in a PostgreSQL of the bench's own ({@code --postgres-dir}), loaded into
+     * an empty grid by the application's cold start (a child process, {@code --jar}, {@code --heap},
+     * {@code --data-region}): the way to 10M products without hours of ingestion through the API.
+     * {@code --fill=false} keeps the database of an earlier run.
+     */
+    private static void onGeneratedShop(Map<String, String> options) throws Exception {
+        long products = Long.parseLong(options.getOrDefault("products", "1000000"));
+        long changes = Long.parseLong(options.getOrDefault("changes", "3000000"));
+        Path work = Path.of(options.getOrDefault("work", "load-test/target/risk-bench")).toAbsolutePath();
+        Path jar = Path.of(options.getOrDefault("jar", "web-dashboard/target/stockout-radar.jar")).toAbsolutePath();
+        Files.createDirectories(work);
+        URI url = URI.create("http://127.0.0.1:18080");
+        Credentials credentials = Credentials.generated();
+        try (EmbeddedPostgres postgres = LocalPostgres.start(Path.of(options.get("postgres-dir")),
+                Integer.parseInt(options.getOrDefault("postgres-port", "54400")))) {
+            String jdbc = LocalPostgres.jdbcUrl(postgres);
+            RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "8g"), List.of(
+                    "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false",
+                    "--radar.risk.refresh-on-start=false", "--radar.grid.work-directory=" + work.resolve("ignite"),
+                    "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "12GB"),
+                    "--server.port=18080", "--radar.grid.discovery-port=47800",
+                    "--radar.grid.discovery-addresses=127.0.0.1:47800..47809", "--radar.grid.communication-port=47400",
+                    "--radar.grid.client-connector-port=11800"), credentials, work.resolve("application.log"), url);
+            System.out.printf("application: %s%n", radar.shownCommand());
+            ShopData shop = new ShopData(jdbc);
+            long now = System.currentTimeMillis() / 1000;
+            if (!"false".equals(options.get("fill"))) {
+                if (!shop.hasSchema()) {
+                    RestartBench.createSchema(radar, work);
+                }
+                long started = System.nanoTime();
+                shop.fill(products, changes, now, 2);
+                System.out.printf("filled PostgreSQL with %,d products and %,d changes in %.1f s%n", products,
+                        changes, (System.nanoTime() - started) / 1e9);
+            }
+            RestartBench.deleteTree(work.resolve("ignite"));
+            long started = System.nanoTime();
+            radar.start();
+            try {
+                System.out.printf("cold start into an empty grid, to serving: %.1f s%n",
+                        radar.awaitAnswer("/api/at-risk?limit=1", started, Duration.ofHours(2)));
+                System.out.printf("risk refresh, %,d products, %,d changes over the last 7 days%n", products,
+                        changes);
+                measure(url, credentials.person(), products,
+                        Integer.parseInt(options.getOrDefault("rounds", "3")), jdbc, now);
+            } finally {
+                radar.stop();
+            }
+        }
+    }
+
+    private static Memory memory(URI url, String person) {
+        return new Memory(HttpClient.newHttpClient(), new ObjectMapper(), url, person);
+    }
+
+    /** Refresh rounds, reads of every kind, then the peers on the same rows. */
+    private static void measure(URI url, String person, long products, int rounds, String jdbc, long now)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        Memory memory = memory(url, person);
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/api/risk/refresh"))
@@ -111,8 +180,10 @@ public final class RiskBench {
                         i -> "/api/at-risk?limit=50&sort=" + sort + "&dir=" + direction);
             }
         }
-        reads(http, url, person, "search of a name fragment", i -> "/api/at-risk?limit=50&q=Product%20" + (i % 90 + 10));
-        reads(http, url, person, "search of a product id", i -> "/api/at-risk?limit=50&q=" + (1 + i * 7919 % products));
+        reads(http, url, person, "search of a name fragment",
+                i -> "/api/at-risk?limit=50&q=roduct%20" + (i % 90 + 10));
+        reads(http, url, person, "search of a product id",
+                i -> "/api/at-risk?limit=50&q=" + (1 + i * 7919L % products));
         reads(http, url, person, "class, search and sort together",
                 i -> "/api/at-risk?limit=50&class=TRENDING&q=" + (i % 9 + 1) + "&sort=dailyDemand&dir=desc");
         if (jdbc != null) {
