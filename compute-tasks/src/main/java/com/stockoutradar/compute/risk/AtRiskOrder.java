@@ -3,38 +3,44 @@ package com.stockoutradar.compute.risk;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
-import com.stockoutradar.api.AtRiskProduct;
 
 /**
  * The orders the at-risk list can be read in, by their API name, as SQL columns of {@code LIVE_RISK} and as
  * comparators of the rows the {@link RiskLedger} holds: the chosen column (ascending with empty values last,
- * descending with them first, as SQL's {@code NULLS LAST} / {@code NULLS FIRST}), then the ranking.
+ * descending with them first, as SQL's {@code NULLS LAST} / {@code NULLS FIRST}), then the ranking. Comparators here
+ * are written out rather than chained: a page compares every row held, and chained lambdas cost several times more
+ * per comparison.
  */
 public final class AtRiskOrder {
     /** Earliest stock-out (never last), lowest projected stock, product id: the list's default order. */
-    static final Comparator<AtRiskProduct> RANKING = Comparator.comparingDouble(AtRiskOrder::rankDays)
-            .thenComparingLong(AtRiskProduct::projected).thenComparingLong(AtRiskProduct::productId);
+    static final Comparator<LiveRow> RANKING = (a, b) -> {
+        int order = Double.compare(a.rankDays, b.rankDays);
+        if (order == 0) {
+            order = Long.compare(a.projected, b.projected);
+        }
+        return order != 0 ? order : Long.compare(a.pid, b.pid);
+    };
 
-    private record Column(String sql, Comparator<AtRiskProduct> ascending) {
+    private record Column(String sql, Comparator<LiveRow> ascending) {
     }
 
     private static final Map<String, Column> COLUMNS = Map.ofEntries(
-            Map.entry("rank", new Column("rank_days", Comparator.comparingDouble(AtRiskOrder::rankDays))),
-            Map.entry("productId", new Column("pid", Comparator.comparingLong(AtRiskProduct::productId))),
-            Map.entry("name", column("name", AtRiskProduct::name)),
-            Map.entry("riskClass", column("risk_class", product -> product.riskClass().name())),
-            Map.entry("stock", new Column("stock", Comparator.comparingLong(AtRiskProduct::stock))),
-            Map.entry("sales7d", new Column("sales_7d", Comparator.comparingLong(AtRiskProduct::sales7d))),
-            Map.entry("restocks7d", new Column("restocks_7d", Comparator.comparingLong(AtRiskProduct::restocks7d))),
-            Map.entry("velocity", new Column("velocity", Comparator.comparingLong(AtRiskProduct::velocity))),
-            Map.entry("projected", new Column("projected", Comparator.comparingLong(AtRiskProduct::projected))),
+            Map.entry("rank", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))),
+            Map.entry("productId", new Column("pid", (a, b) -> Long.compare(a.pid, b.pid))),
+            Map.entry("name", new Column("name", (a, b) -> nullsLast(a.name, b.name))),
+            Map.entry("riskClass", new Column("risk_class", (a, b) -> a.riskClass.name()
+                    .compareTo(b.riskClass.name()))),
+            Map.entry("stock", new Column("stock", (a, b) -> Long.compare(a.stock, b.stock))),
+            Map.entry("sales7d", new Column("sales_7d", (a, b) -> Long.compare(a.sales7d, b.sales7d))),
+            Map.entry("restocks7d", new Column("restocks_7d", (a, b) -> Long.compare(a.restocks7d, b.restocks7d))),
+            Map.entry("velocity", new Column("velocity", (a, b) -> Long.compare(a.velocity, b.velocity))),
+            Map.entry("projected", new Column("projected", (a, b) -> Long.compare(a.projected, b.projected))),
             Map.entry("dailyDemand", new Column("daily_demand",
-                    Comparator.comparingDouble(AtRiskProduct::dailyDemand))),
-            Map.entry("trend", new Column("trend", Comparator.comparingDouble(AtRiskProduct::trend))),
-            Map.entry("daysOfCover", column("days_of_cover", AtRiskProduct::daysOfCover)),
-            Map.entry("stockOutDate", new Column("rank_days", Comparator.comparingDouble(AtRiskOrder::rankDays))));
+                    (a, b) -> Double.compare(a.dailyDemand, b.dailyDemand))),
+            Map.entry("trend", new Column("trend", (a, b) -> Double.compare(a.trend, b.trend))),
+            Map.entry("daysOfCover", new Column("days_of_cover", (a, b) -> nanLast(a.daysOfCover, b.daysOfCover))),
+            Map.entry("stockOutDate", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))));
 
     private AtRiskOrder() {
     }
@@ -50,17 +56,28 @@ public final class AtRiskOrder {
     }
 
     /** The whole order of the rows: the column's, then the ranking. */
-    public static Comparator<AtRiskProduct> of(String sort, boolean descending) {
-        Comparator<AtRiskProduct> column = COLUMNS.getOrDefault(sort, COLUMNS.get("rank")).ascending();
-        return (descending ? column.reversed() : column).thenComparing(RANKING);
+    static Comparator<LiveRow> of(String sort, boolean descending) {
+        Comparator<LiveRow> column = COLUMNS.getOrDefault(sort, COLUMNS.get("rank")).ascending();
+        int direction = descending ? -1 : 1;
+        return (a, b) -> {
+            int order = direction * column.compare(a, b);
+            return order != 0 ? order : RANKING.compare(a, b);
+        };
     }
 
-    /** Days until stock-out, with never as the largest value: the {@code rank_days} column. */
-    private static double rankDays(AtRiskProduct product) {
-        return product.stockOutDays() == null ? Double.MAX_VALUE : product.stockOutDays();
+    /** Empty values after every other, as SQL's {@code NULLS LAST}. */
+    private static int nullsLast(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return a.compareTo(b);
     }
 
-    private static <T extends Comparable<T>> Column column(String sql, Function<AtRiskProduct, T> value) {
-        return new Column(sql, Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder())));
+    /** Empty (NaN) numbers after every other. */
+    private static int nanLast(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return Double.isNaN(a) ? (Double.isNaN(b) ? 0 : 1) : -1;
+        }
+        return Double.compare(a, b);
     }
 }

@@ -31,10 +31,27 @@ public final class LiveSelection implements Serializable {
     }
 
     boolean matches(LiveRow row) {
-        if (riskClass != null && row.product().riskClass() != riskClass) {
+        if (all()) {
+            return true;
+        }
+        if (riskClass != null && row.riskClass != riskClass) {
             return false;
         }
-        return search == null || row.lowerName().contains(search) || row.product().productId() == searchedPid;
+        return search == null || row.lowerName.contains(search) || row.pid == searchedPid;
+    }
+
+    /** Whether only some names or ids match. */
+    boolean searches() {
+        return search != null;
+    }
+
+    RiskClass riskClass() {
+        return riskClass;
+    }
+
+    /** Whether every row matches: no class, no search. */
+    boolean all() {
+        return riskClass == null && search == null;
     }
 
     String sort() {

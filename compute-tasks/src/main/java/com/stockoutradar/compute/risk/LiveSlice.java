@@ -2,7 +2,6 @@ package com.stockoutradar.compute.risk;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.stockoutradar.api.AtRiskCounts;
@@ -44,8 +43,8 @@ public final class LiveSlice implements Serializable {
         long[] pids = new long[first.size()];
         AtRiskRow[] rows = new AtRiskRow[first.size()];
         for (int i = 0; i < pids.length; i++) {
-            pids[i] = first.get(i).product().productId();
-            rows[i] = first.get(i).row();
+            pids[i] = first.get(i).pid;
+            rows[i] = first.get(i).row;
         }
         return new LiveSlice(true, counts[0], counts[1], counts[2], matching, pids, rows);
     }
@@ -70,8 +69,7 @@ public final class LiveSlice implements Serializable {
                 rows.add(new LiveRow(slice.pids[i], slice.rows[i]));
             }
         }
-        Comparator<AtRiskProduct> order = AtRiskOrder.of(selection.sort(), selection.descending());
-        rows.sort(Comparator.comparing(LiveRow::product, order));
+        rows.sort(AtRiskOrder.of(selection.sort(), selection.descending()));
         return of(counts, matching, rows.subList(0, Math.min(rows.size(), selection.first())));
     }
 

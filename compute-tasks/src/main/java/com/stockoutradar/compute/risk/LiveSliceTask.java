@@ -1,6 +1,7 @@
 package com.stockoutradar.compute.risk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,10 @@ import org.apache.ignite.resources.IgniteInstanceResource;
 import com.stockoutradar.api.RiskClass;
 
 /**
- * Reads the at-risk list from every server node's {@link RiskLedger} at once: each node filters its rows, counts
- * them and sends back only its first rows in order, which the caller merges. Any filter, search and order costs one
- * pass over the rows held, with no index per column.
+ * Reads the at-risk list from every server node's {@link RiskLedger} at once: each node sends back its counts and
+ * only its first rows in order, which the caller merges. A node merges its partitions' rows, each partition sorted in
+ * the order asked for when first asked and again only after its rows changed; a search compares every row once.
+ * No index per column is written.
  */
 public class LiveSliceTask extends ComputeTaskAdapter<LiveSelection, LiveSlice> {
     private static final long serialVersionUID = 1L;
@@ -64,40 +66,117 @@ public class LiveSliceTask extends ComputeTaskAdapter<LiveSelection, LiveSlice> 
             if (ledgers == null) {
                 return LiveSlice.notBuilt();
             }
-            List<LiveRow> rows = new ArrayList<>();
-            ledgers.forEach(ledger -> ledger.liveRows(rows));
+            Comparator<LiveRow> order = AtRiskOrder.of(selection.sort(), selection.descending());
             long[] counts = new long[RiskClass.values().length];
-            List<LiveRow> matching = new ArrayList<>();
-            for (LiveRow row : rows) {
-                counts[row.product().riskClass().ordinal()]++;
-                if (selection.matches(row)) {
-                    matching.add(row);
-                }
+            ledgers.forEach(ledger -> ledger.countLive(counts));
+            if (selection.first() == 0 && selection.all()) {
+                return LiveSlice.of(counts, Arrays.stream(counts).sum(), List.of());
             }
-            return LiveSlice.of(counts, matching.size(), first(matching));
+            if (selection.searches()) {
+                Slice slice = ledgers.parallelStream().collect(() -> new Slice(selection, order),
+                        (partial, ledger) -> ledger.eachLive(partial::offer), Slice::addAll);
+                return LiveSlice.of(counts, slice.matching, slice.first());
+            }
+            long matching = selection.riskClass() == null ? Arrays.stream(counts).sum()
+                    : counts[selection.riskClass().ordinal()];
+            return LiveSlice.of(counts, matching, merged(ledgers, order));
         }
 
-        /** The first rows in order: a bounded heap when few are asked for, else a sort. */
-        private List<LiveRow> first(List<LiveRow> matching) {
-            Comparator<LiveRow> order = Comparator.comparing(LiveRow::product,
-                    AtRiskOrder.of(selection.sort(), selection.descending()));
-            int first = selection.first();
-            if (first >= matching.size() / 8) {
-                matching.sort(order);
-                return matching.subList(0, Math.min(first, matching.size()));
-            }
-            PriorityQueue<LiveRow> best = new PriorityQueue<>(first + 1, order.reversed());
-            for (LiveRow row : matching) {
-                if (best.size() < first) {
-                    best.add(row);
-                } else if (first > 0 && order.compare(row, best.peek()) < 0) {
-                    best.poll();
-                    best.add(row);
+        /** The first matching rows: the partitions' rows, each sorted in the order, merged. */
+        private List<LiveRow> merged(List<PartitionLedger> ledgers, Comparator<LiveRow> order) {
+            String name = selection.sort() + (selection.descending() ? " desc" : " asc");
+            List<LiveRow[]> sorted = ledgers.parallelStream().map(ledger -> ledger.sortedLive(name, order)).toList();
+            PriorityQueue<Cursor> next = new PriorityQueue<>(sorted.size() + 1,
+                    (a, b) -> order.compare(a.row(), b.row()));
+            for (LiveRow[] rows : sorted) {
+                Cursor cursor = new Cursor(rows);
+                if (cursor.advanceTo(selection)) {
+                    next.add(cursor);
                 }
             }
-            List<LiveRow> sorted = new ArrayList<>(best);
-            sorted.sort(order);
-            return sorted;
+            List<LiveRow> first = new ArrayList<>();
+            while (first.size() < selection.first() && !next.isEmpty()) {
+                Cursor cursor = next.poll();
+                first.add(cursor.row());
+                cursor.at++;
+                if (cursor.advanceTo(selection)) {
+                    next.add(cursor);
+                }
+            }
+            return first;
+        }
+    }
+
+    /** A place in one partition's sorted rows. */
+    private static final class Cursor {
+        private final LiveRow[] rows;
+        private int at;
+
+        Cursor(LiveRow[] rows) {
+            this.rows = rows;
+        }
+
+        LiveRow row() {
+            return rows[at];
+        }
+
+        /** Moves to the next row that matches, from the current one; false when none is left. */
+        boolean advanceTo(LiveSelection selection) {
+            while (at < rows.length && !selection.matches(rows[at])) {
+                at++;
+            }
+            return at < rows.length;
+        }
+    }
+
+    /**
+     * The rows of some partitions seen so far: how many match, and the first matching rows (the best so far in a
+     * heap, worst on top; for many rows, an export, all of them, sorted once).
+     */
+    private static final class Slice {
+        /** Up to this many rows are kept in a heap while the rows go by; more are collected and sorted. */
+        private static final int FEW = 10_000;
+
+        private final LiveSelection selection;
+        private final Comparator<LiveRow> order;
+        private long matching;
+        private final List<LiveRow> all;
+        private final PriorityQueue<LiveRow> best;
+
+        Slice(LiveSelection selection, Comparator<LiveRow> order) {
+            this.selection = selection;
+            this.order = order;
+            this.all = selection.first() > FEW ? new ArrayList<>() : null;
+            this.best = all == null ? new PriorityQueue<>(selection.first() + 1, order.reversed()) : null;
+        }
+
+        void offer(LiveRow row) {
+            if (selection.matches(row)) {
+                matching++;
+                keep(row);
+            }
+        }
+
+        private void keep(LiveRow row) {
+            if (all != null) {
+                all.add(row);
+            } else if (best.size() < selection.first()) {
+                best.add(row);
+            } else if (selection.first() > 0 && order.compare(row, best.peek()) < 0) {
+                best.poll();
+                best.add(row);
+            }
+        }
+
+        void addAll(Slice other) {
+            matching += other.matching;
+            (other.all != null ? other.all : other.best).forEach(this::keep);
+        }
+
+        List<LiveRow> first() {
+            List<LiveRow> rows = all != null ? all : new ArrayList<>(best);
+            rows.sort(order);
+            return rows.subList(0, Math.min(selection.first(), rows.size()));
         }
     }
 }

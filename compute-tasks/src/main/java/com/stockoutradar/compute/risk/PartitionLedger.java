@@ -1,10 +1,18 @@
 package com.stockoutradar.compute.risk;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import com.carrotsearch.hppc.cursors.ObjectCursor;
+import com.stockoutradar.api.RiskClass;
 
 /**
  * One primary partition's share of the {@link RiskLedger}: per product its stock, version and demand days, and its
@@ -22,11 +30,28 @@ final class PartitionLedger {
                     List<Long> unmatchedLive) {
     }
 
-    private final Map<Long, ProductState> products = new HashMap<>();
-    private final Map<Long, LiveRow> live = new HashMap<>();
+    /** The changes of the day a product's window starts in, as read for one version of the product. */
+    private record KnownDay(long version, long day, DayOfChanges changes) {
+    }
+
+    private final LongObjectHashMap<ProductState> products = new LongObjectHashMap<>();
+    /** What the last refresh read of the days its windows started in, and what this one has read; its own lock. */
+    private final Object daysLock = new Object();
+    private LongObjectHashMap<KnownDay> knownDays = new LongObjectHashMap<>();
+    private LongObjectHashMap<KnownDay> readDays = new LongObjectHashMap<>();
+    private final LongObjectHashMap<LiveRow> live = new LongObjectHashMap<>();
+    /** The rows of {@link #live} per class, kept as they come and go: a page's counts without a pass. */
+    private final long[] perClass = new long[RiskClass.values().length];
+    /** Changes to {@link #live} so far: a sorted copy made since the last one is still the rows. */
+    private long liveChanges;
+    /** The rows sorted in each order a page asked for, as of a number of changes; sorted again when read after more. */
+    private final Map<String, Sorted> sorted = new HashMap<>();
+
+    private record Sorted(long asOfChange, LiveRow[] rows) {
+    }
     /** Keys an event changed while the scan builds this partition; null once built. */
-    private Set<Long> changedWhileBuilding = new HashSet<>();
-    private Set<Long> liveChangedWhileBuilding = new HashSet<>();
+    private LongHashSet changedWhileBuilding = new LongHashSet();
+    private LongHashSet liveChangedWhileBuilding = new LongHashSet();
 
     /** A product's new value; an older version than the one held (a scan's late read) changes nothing. */
     synchronized void product(long pid, long stock, long version, long[] demand) {
@@ -52,20 +77,24 @@ final class PartitionLedger {
 
     /** The product's {@code LIVE_RISK} row changed; null: removed. */
     synchronized void live(long pid, AtRiskRow row) {
+        liveChanges++;
         if (liveChangedWhileBuilding != null) {
             liveChangedWhileBuilding.add(pid);
         }
-        if (row == null) {
-            live.remove(pid);
-        } else {
-            live.put(pid, new LiveRow(pid, row));
+        LiveRow gone = row == null ? live.remove(pid) : live.put(pid, counted(new LiveRow(pid, row)));
+        if (gone != null) {
+            perClass[gone.riskClass.ordinal()]--;
         }
     }
 
     /** What the build's scan read of a {@code LIVE_RISK} row. */
     synchronized void scannedLive(long pid, AtRiskRow row) {
         if (!liveChangedWhileBuilding.contains(pid)) {
-            live.put(pid, new LiveRow(pid, row));
+            liveChanges++;
+            LiveRow gone = live.put(pid, counted(new LiveRow(pid, row)));
+            if (gone != null) {
+                perClass[gone.riskClass.ordinal()]--;
+            }
         }
     }
 
@@ -83,33 +112,88 @@ final class PartitionLedger {
         long[][] demands = new long[size][];
         AtRiskRow[] rows = new AtRiskRow[size];
         int i = 0;
-        for (Map.Entry<Long, ProductState> entry : products.entrySet()) {
-            ProductState product = entry.getValue();
-            pids[i] = entry.getKey();
+        int matched = 0;
+        for (LongObjectCursor<ProductState> entry : products) {
+            ProductState product = entry.value;
+            pids[i] = entry.key;
             stocks[i] = product.stock();
             versions[i] = product.version();
             demands[i] = product.demand();
-            LiveRow row = live.get(pids[i]);
-            rows[i] = row == null ? null : row.row();
+            LiveRow row = live.get(entry.key);
+            if (row != null) {
+                rows[i] = row.row;
+                matched++;
+            }
             i++;
         }
-        List<Long> unmatched = live.size() == countNonNull(rows) ? List.of()
-                : live.keySet().stream().filter(pid -> !products.containsKey(pid)).toList();
+        List<Long> unmatched = new ArrayList<>();
+        if (matched < live.size()) {
+            for (LongObjectCursor<LiveRow> row : live) {
+                if (!products.containsKey(row.key)) {
+                    unmatched.add(row.key);
+                }
+            }
+        }
         return new Products(pids, stocks, versions, demands, rows, unmatched);
     }
 
-    /** The rows on the list now. */
-    synchronized void liveRows(List<LiveRow> into) {
-        into.addAll(live.values());
+    /**
+     * The product's changes of the day its window starts in: as the last refresh read them when the product has not
+     * changed since (then its changes have not), else from the index.
+     */
+    DayOfChanges dayOfChanges(long pid, long version, long day, ProductAssessor assessor) {
+        synchronized (daysLock) {
+            KnownDay known = knownDays.get(pid);
+            DayOfChanges changes = known != null && known.version() == version && known.day() == day
+                    ? known.changes() : assessor.dayOfChanges(pid, day);
+            readDays.put(pid, new KnownDay(version, day, changes));
+            return changes;
+        }
     }
 
-    private static int countNonNull(AtRiskRow[] rows) {
-        int count = 0;
-        for (AtRiskRow row : rows) {
-            if (row != null) {
-                count++;
-            }
+    /** A refresh has assessed every product: what it read is what the next one may reuse. */
+    void refreshed() {
+        synchronized (daysLock) {
+            knownDays = readDays;
+            readDays = new LongObjectHashMap<>();
         }
-        return count;
+    }
+
+    private LiveRow counted(LiveRow row) {
+        perClass[row.riskClass.ordinal()]++;
+        return row;
+    }
+
+    /** Adds the rows on the list now, per class, to {@code counts}. */
+    synchronized void countLive(long[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += perClass[i];
+        }
+    }
+
+    /**
+     * The rows on the list now in the order {@code name} ({@code order}): sorted once, and again only after rows
+     * changed, so that most pages merge the partitions' sorted rows instead of comparing every row.
+     */
+    synchronized LiveRow[] sortedLive(String name, Comparator<LiveRow> order) {
+        Sorted rows = sorted.get(name);
+        if (rows == null || rows.asOfChange() != liveChanges) {
+            LiveRow[] copy = new LiveRow[live.size()];
+            int i = 0;
+            for (ObjectCursor<LiveRow> row : live.values()) {
+                copy[i++] = row.value;
+            }
+            Arrays.sort(copy, order);
+            rows = new Sorted(liveChanges, copy);
+            sorted.put(name, rows);
+        }
+        return rows.rows();
+    }
+
+    /** Hands every row on the list now to {@code visitor}, under the partition's lock: it must not block. */
+    synchronized void eachLive(Consumer<LiveRow> visitor) {
+        for (ObjectCursor<LiveRow> row : live.values()) {
+            visitor.accept(row.value);
+        }
     }
 }

@@ -19,9 +19,9 @@ import com.stockoutradar.api.ChangeType;
  */
 public final class ProductAssessor {
     private static final String SALE = ChangeType.SALE.name();
-    private static final String WINDOW_SHARE = """
-            SELECT type, SUM(quantity), MIN(timestamp) FROM INVENTORY_CHANGE
-            WHERE pid = ? AND timestamp > ? AND timestamp < ? GROUP BY type""";
+    private static final String DAY_OF_CHANGES = """
+            SELECT type, quantity, timestamp FROM INVENTORY_CHANGE
+            WHERE pid = ? AND timestamp >= ? AND timestamp < ?""";
 
     /**
      * Changes the lookup cannot see because they are not committed yet: the calling transaction's own. Given the day
@@ -32,6 +32,11 @@ public final class ProductAssessor {
         };
 
         void addWindowShare(DemandHistory history, long day);
+    }
+
+    /** Where the changes of a product's day come from: the index, or what a refresh before read. */
+    interface DayLookup {
+        DayOfChanges of(long pid, long day);
     }
 
     private final Ignite ignite;
@@ -59,11 +64,14 @@ public final class ProductAssessor {
 
     /** The product's demand from the days its entry keeps, exact to the second at the window's start. */
     public DemandHistory history(long pid, long[] days, Uncommitted uncommitted) {
+        return history(pid, days, uncommitted, this::dayOfChanges);
+    }
+
+    DemandHistory history(long pid, long[] days, Uncommitted uncommitted, DayLookup lookup) {
         DemandHistory history = new DemandHistory(parameters.now());
         long split = DemandDays.feed(days, history);
         if (split >= 0) {
-            lookups.increment();
-            addWindowShare(pid, split, history);
+            lookup.of(pid, split).addWindowShare(history);
             uncommitted.addWindowShare(history, split);
         }
         return history;
@@ -74,22 +82,27 @@ public final class ProductAssessor {
         return lookups.sum();
     }
 
-    /**
-     * The share of the window in the day it starts in, from that day's committed changes of one product, and the
-     * oldest of them: the next change to leave the window.
-     */
-    private void addWindowShare(long pid, long day, DemandHistory history) {
-        SqlFieldsQuery query = new SqlFieldsQuery(WINDOW_SHARE)
-                .setArgs(pid, history.windowStart(), (day + 1) * RiskParameters.DAY)
+    /** One product's committed changes of one UTC day, from the index on product and time. */
+    DayOfChanges dayOfChanges(long pid, long day) {
+        lookups.increment();
+        SqlFieldsQuery query = new SqlFieldsQuery(DAY_OF_CHANGES)
+                .setArgs(pid, day * RiskParameters.DAY, (day + 1) * RiskParameters.DAY)
                 .setLocal(local)
                 .setPartitions(ignite.affinity(CHANGE_CACHE).partition(pid));
-        try (QueryCursor<List<?>> rows = ignite.cache(CHANGE_CACHE).query(query)) {
-            for (List<?> row : rows) {
+        try (QueryCursor<List<?>> cursor = ignite.cache(CHANGE_CACHE).query(query)) {
+            List<List<?>> rows = cursor.getAll();
+            long[] timestamps = new long[rows.size()];
+            long[] sales = new long[rows.size()];
+            long[] restocks = new long[rows.size()];
+            for (int i = 0; i < timestamps.length; i++) {
+                List<?> row = rows.get(i);
                 long units = ((Number) row.get(1)).longValue();
                 boolean sale = SALE.equals(row.get(0));
-                history.addToWindow(sale ? units : 0, sale ? 0 : units);
-                history.changedInWindowAt(((Number) row.get(2)).longValue());
+                timestamps[i] = ((Number) row.get(2)).longValue();
+                sales[i] = sale ? units : 0;
+                restocks[i] = sale ? 0 : units;
             }
+            return new DayOfChanges(timestamps, sales, restocks);
         }
     }
 }

@@ -44,7 +44,7 @@ import com.stockoutradar.api.RiskClass;
  * longer cover, the partition's changes summed. It streams its at-risk products into the same partition of
  * {@code AT_RISK} under its own id, where it also drops rows of backtests before. Either way only a product whose
  * changes the 7-day window's start splits within one day costs an index lookup of that day's changes
- * ({@link ProductAssessor}).
+ * ({@link ProductAssessor}); the ledger keeps what a refresh read for the next, until the product changes.
  */
 final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
@@ -136,7 +136,8 @@ final class RiskScanJob extends ComputeJobAdapter {
         for (int i = 0; i < products.pids().length; i++) {
             long pid = products.pids()[i];
             long version = products.versions()[i];
-            DemandHistory history = assessor.history(pid, products.demands()[i], ProductAssessor.Uncommitted.NONE);
+            DemandHistory history = assessor.history(pid, products.demands()[i], ProductAssessor.Uncommitted.NONE,
+                    (product, day) -> ledger.dayOfChanges(product, version, day, assessor));
             Assessment assessment = RiskModel.assess(products.stocks()[i], history, parameters);
             counts.assessed(assessment, history);
             AtRiskRow held = products.live()[i];
@@ -147,6 +148,7 @@ final class RiskScanJob extends ComputeJobAdapter {
             }
         }
         products.unmatchedLive().forEach(pid -> fixes.add(LiveRiskReconciliation.Fix.noProduct(pid)));
+        ledger.refreshed();
         return fixes;
     }
 
