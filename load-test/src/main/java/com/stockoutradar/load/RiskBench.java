@@ -64,6 +64,8 @@ public final class RiskBench {
             GROUP BY p.id, p.stock
             HAVING p.stock - COALESCE(SUM(CASE WHEN c.type = 'SALE' THEN c.quantity ELSE -c.quantity END), 0) <= 0""";
 
+    private static final String POSTGRES_WORK_MEM = "1GB";
+
     /** Every order the list offers (the API's {@code sort} values). */
     private static final List<String> SORTS = List.of("rank", "productId", "name", "riskClass", "stock", "sales7d",
             "restocks7d", "velocity", "projected", "dailyDemand", "trend", "daysOfCover", "stockOutDate");
@@ -196,7 +198,11 @@ public final class RiskBench {
     /** The peers, on the same rows: DuckDB (a copy in memory), then PostgreSQL itself. */
     private static void peers(String jdbc, long now, int rounds) throws Exception {
         duckDb(jdbc, now, rounds);
-        try (Connection c = DriverManager.getConnection(jdbc)) {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            // its best plain form: enough memory for the aggregate's hash table of every product, as a DBA would
+            // give the session (the default 4 MB spills it to disk)
+            s.execute("SET work_mem = '" + POSTGRES_WORK_MEM + "'");
+            System.out.printf("  PostgreSQL session: work_mem %s%n", POSTGRES_WORK_MEM);
             seedRule("PostgreSQL", c, now, rounds);
         }
     }

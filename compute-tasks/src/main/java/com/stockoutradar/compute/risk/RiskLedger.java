@@ -54,6 +54,7 @@ public final class RiskLedger {
     private final Ignite ignite;
     private final Affinity<Long> affinity;
     private final AtomicReferenceArray<PartitionLedger> partitions;
+    /** The continuous queries' cursors, held for the node's life: closing one would end its query. */
     private final List<QueryCursor<?>> queries = new ArrayList<>();
     private volatile Layout built;
     private volatile boolean building;
@@ -115,15 +116,8 @@ public final class RiskLedger {
         thread.start();
     }
 
-    /** Forgets what was built: the caches were filled by a way the continuous queries may not see (a cold start). */
+    /** Forgets what was built, so that the next use builds again from the caches: a check of the state followed. */
     public void invalidate() {
-        built = null;
-    }
-
-    /** Stops listening; the node is stopping. */
-    public synchronized void close() {
-        queries.forEach(QueryCursor::close);
-        queries.clear();
         built = null;
     }
 
