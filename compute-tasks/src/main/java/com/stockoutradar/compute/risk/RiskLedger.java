@@ -99,7 +99,8 @@ public final class RiskLedger {
 
     /** Builds the ledger now, in the background, so that the first refresh or read finds it ready. */
     public void buildInBackground() {
-        if (building) {
+        // with partitions lost there is nothing whole to build from; the first use after their recovery builds
+        if (building || !ignite.cache(PRODUCT_CACHE).lostPartitions().isEmpty()) {
             return;
         }
         building = true;
