@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.stockoutradar.compute.risk.RiskLedger;
 import com.stockoutradar.grid.cluster.ClusterActivation;
 import com.stockoutradar.grid.demo.DemoData;
 import com.stockoutradar.grid.outbox.PendingWrite;
@@ -23,8 +22,8 @@ import com.stockoutradar.grid.store.ColdStartLoader;
 
 /**
  * A server node's start: seed the demo into an empty database (before the node starts), then, once the cluster is
- * active, reload an empty grid from PostgreSQL, make sure the change id sequence continues after every id
- * already used, in the grid or in PostgreSQL, and start building the node's risk ledger.
+ * active, reload an empty grid from PostgreSQL and make sure the change id sequence continues after every id
+ * already used, in the grid or in PostgreSQL.
  */
 @Component
 @OnServerNode
@@ -55,8 +54,6 @@ class GridBootstrap {
         } finally {
             lock.unlock();
         }
-        // after the load, which the ledger's continuous queries need not have seen
-        RiskLedger.on(ignite).buildInBackground();
     }
 
     private void continueChangeIds(Ignite ignite) {

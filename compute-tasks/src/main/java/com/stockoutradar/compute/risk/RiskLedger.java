@@ -97,7 +97,7 @@ public final class RiskLedger {
         return null;
     }
 
-    /** Builds the ledger now, in the background, so that the first refresh or read finds it ready. */
+    /** Builds the ledger in the background; readers meanwhile read the table. */
     public void buildInBackground() {
         // with partitions lost there is nothing whole to build from; the first use after their recovery builds
         if (building || !ignite.cache(PRODUCT_CACHE).lostPartitions().isEmpty()) {
