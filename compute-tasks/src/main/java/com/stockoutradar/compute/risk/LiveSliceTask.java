@@ -69,9 +69,6 @@ public class LiveSliceTask extends ComputeTaskAdapter<LiveSelection, LiveSlice> 
             Comparator<LiveRow> order = AtRiskOrder.of(selection.sort(), selection.descending());
             long[] counts = new long[RiskClass.values().length];
             ledgers.forEach(ledger -> ledger.countLive(counts));
-            if (selection.first() == 0 && selection.all()) {
-                return LiveSlice.of(counts, Arrays.stream(counts).sum(), List.of());
-            }
             if (selection.searches()) {
                 Slice slice = ledgers.parallelStream().collect(() -> new Slice(selection, order),
                         (partial, ledger) -> ledger.eachLive(partial::offer), Slice::addAll);

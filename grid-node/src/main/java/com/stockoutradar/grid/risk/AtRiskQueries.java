@@ -105,12 +105,6 @@ public class AtRiskQueries {
                 row -> sink.accept(product(++rank[0], row)));
     }
 
-    /** The products at risk now, per class. */
-    public AtRiskCounts counts() {
-        LiveSlice slice = slice(Filter.RANKING, 0);
-        return slice.built() ? slice.counts() : countsInTable();
-    }
-
     private LiveSlice slice(Filter filter, int first) {
         return ignite.compute(ignite.cluster().forServers()).execute(new LiveSliceTask(),
                 new LiveSelection(filter.riskClass(), filter.search(), filter.sort(), filter.descending(), first));
