@@ -136,7 +136,8 @@ class RiskOracleIT {
         assertThat(threeNodes.nodes()).isEqualTo(3);
         assertThat(threeNodes.productsScanned()).isEqualTo(PRODUCTS);
         assertThat(counts(threeNodes)).isEqualTo(counts(oneNode));
-        assertThat(live()).isEqualTo(onOneNode);
+        // the class and 7-day numbers; the forecast's may have moved since, by the reviews on the real clock
+        assertThat(standings(live())).isEqualTo(standings(onOneNode));
         // the scan of the caches, on three nodes, finds what the nodes' ledgers and the live list hold
         RiskRefreshView scanned = refresher.backtest(now).get();
         assertThat(counts(scanned)).isEqualTo(counts(oneNode));
@@ -145,12 +146,15 @@ class RiskOracleIT {
         AtRiskQueries queries = app.getBean(AtRiskQueries.class);
         for (String sort : List.of("rank", "name", "dailyDemand")) {
             AtRiskQueries.Filter filter = new AtRiskQueries.Filter(null, null, sort, true);
-            AtRiskPage page = queries.page(filter, 30, 10);
-            assertThat(page.counts().atRisk()).isEqualTo(onOneNode.size());
-            assertThat(page.products()).extracting(AtRiskProduct::productId).isEqualTo(
-                    ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("SELECT pid FROM LIVE_RISK"
-                            + AtRiskQueries.orderBy(filter) + " LIMIT 30 OFFSET 10")).getAll().stream()
-                            .map(row -> (Long) row.get(0)).toList());
+            // a review on the real clock may rewrite rows between the two reads: the same page once they agree
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                AtRiskPage page = queries.page(filter, 30, 10);
+                assertThat(page.counts().atRisk()).isEqualTo(live().size());
+                assertThat(page.products()).extracting(AtRiskProduct::productId).isEqualTo(
+                        ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("SELECT pid FROM LIVE_RISK"
+                                + AtRiskQueries.orderBy(filter) + " LIMIT 30 OFFSET 10")).getAll().stream()
+                                .map(row -> (Long) row.get(0)).toList());
+            });
         }
 
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers())
@@ -229,6 +233,13 @@ class RiskOracleIT {
                 .forEach(r -> rows.put((Long) r.get(0), new Row((String) r.get(1), (Long) r.get(2), (Long) r.get(3),
                         (Long) r.get(4), (Long) r.get(5), (Double) r.get(6), (Double) r.get(7))));
         return rows;
+    }
+
+    private static Map<Long, List<Object>> standings(Map<Long, Row> rows) {
+        Map<Long, List<Object>> standings = new HashMap<>();
+        rows.forEach((pid, row) -> standings.put(pid, List.of(row.riskClass(), row.stock(), row.sales(),
+                row.velocity(), row.projected())));
+        return standings;
     }
 
     private static List<Long> counts(RiskRefreshView refresh) {
