@@ -32,13 +32,13 @@ final class NegativeBinomialTail {
     }
 
     /**
-     * The normal score of P(X ≥ s), approximately: the negative binomial's tail is an F distribution's, F(2s, 2·size)
-     * at mean / s, and Paulson's cube-root approximation of that (Wilson-Hilferty's for the Poisson) is within about
-     * 0.007 of the exact probability for any size, mean and s ≥ 1, at the cost of a cube root and a square root.
+     * The normal score of P(X ≥ s), approximately: the negative binomial's tail is that of an F distribution,
+     * F(2s, 2·size) at mean / s, and Paulson's cube-root approximation of it (Wilson-Hilferty's for the Poisson) is
+     * within 0.01 of the exact probability for sizes from 0.3 up and s ≥ 1, for a cube root and a square root.
      */
     static double score(long units, double mean, double variance) {
         if (mean <= 0) {
-            return -(1 - 1.0 / (9 * units)) * 3 * Math.sqrt(units); // the limit: nothing sold yet
+            return -(1 - 1.0 / (9 * units)) * 3 * Math.sqrt(units); // the limit when nothing sells
         }
         double perSize = Math.max(0, variance - mean) / (9 * mean * mean); // 1 / (9 · size)
         double perUnit = 1.0 / (9 * units);

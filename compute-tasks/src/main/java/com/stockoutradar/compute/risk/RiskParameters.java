@@ -12,7 +12,7 @@ public final class RiskParameters implements Serializable {
     public static final long DAY = 86_400;
     /** The brief's velocity window: changes with {@code timestamp > now - 604800}. */
     public static final long WINDOW_SECONDS = 7 * DAY;
-    /** Whole UTC days of sales before today that the demand forecast is fitted on: four weeks, for the weekday pattern. */
+    /** Whole UTC days of sales before today that the demand forecast reads: four weeks, for the weekday pattern. */
     public static final int HISTORY_DAYS = 28;
     /**
      * P(stock-out within the horizon) from which a product the rule leaves alone is {@code TRENDING}: the level with

@@ -7,9 +7,9 @@ import org.apache.commons.numbers.gamma.InverseErfc;
  * evaluation of the negative binomial's tail, the costly part. The days are searched on the tail's cheap normal
  * approximation ({@link NegativeBinomialTail#score}), shifted to agree with the exact tail at the horizon: so a
  * median beyond the horizon always goes with a probability under a half there, and the approximation's small error
- * is smaller still near the horizon. The approximation is near linear in the cube root of the days (exactly so for
- * a steady Poisson demand), so the search interpolates there, between the nearest points known on either side,
- * which every search adds to for the next.
+ * (under 0.01, a little more for very lumpy demand) is smaller still near the horizon. The approximate score is near
+ * linear in the cube root of the days (exactly so for a steady Poisson demand), so the search takes secant steps
+ * there, kept inside a bracket of known points, which every search leaves for the next.
  */
 final class StockOutDaySearch {
     /** Scores this close to the target are close enough: some minutes on a product that sells daily. */
@@ -19,6 +19,11 @@ final class StockOutDaySearch {
     private static final double ROOT_TOLERANCE = 1e-3;
     /** Scores of probabilities as near 0 and 1 as a double tells apart. */
     private static final double MAX_SCORE = 8.2;
+    /**
+     * The approximation is shifted only by a horizon's probability from 0.6 to 99.4 %: further out in the tails its
+     * score's error grows, and it could not move a day across the horizon anyway.
+     */
+    private static final double SHIFTED_SCORE = 2.5;
 
     private final DemandForecast forecast;
     private final long stock;
@@ -37,7 +42,7 @@ final class StockOutDaySearch {
         this.probability = forecast.probabilityOfStockOut(stock, horizon);
         double exact = score(probability);
         double approximate = forecast.approximateScore(stock, horizon);
-        this.shift = Math.abs(exact) < MAX_SCORE ? exact - approximate : 0;
+        this.shift = Math.abs(exact) < SHIFTED_SCORE ? exact - approximate : 0;
         add(0, forecast.approximateScore(stock, 0) + shift);
         add(Math.cbrt(horizon), approximate + shift);
     }
@@ -49,7 +54,7 @@ final class StockOutDaySearch {
 
     /**
      * The first day by which the stock-out has probability {@code q}, or null when not within
-     * {@link DemandForecast#HORIZON_CAP_DAYS}.
+     * {@link DemandForecast#HORIZON_CAP_DAYS}; {@code cover}, the days of cover, is a known point near the median.
      */
     Double day(double q, Double cover) {
         double target = score(q);

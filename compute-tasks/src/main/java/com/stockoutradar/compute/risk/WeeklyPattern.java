@@ -56,7 +56,8 @@ final class WeeklyPattern {
         double within = 0;
         for (int daysAgo = 1; daysAgo <= days; daysAgo++) {
             int weekday = weekday(history.today() - daysAgo);
-            double deviation = history.unitsSold(daysAgo) + slope * (daysAgo - middle) - sums[weekday] / counts[weekday];
+            double detrended = history.unitsSold(daysAgo) + slope * (daysAgo - middle);
+            double deviation = detrended - sums[weekday] / counts[weekday];
             within += deviation * deviation;
         }
         // 6 degrees of freedom between weekdays; within, the days less 7 weekday means and the slope

@@ -54,7 +54,8 @@ class DemandModelEvaluationTest {
         }
 
         double f1() {
-            return 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
+            long all = 2 * truePositives + falsePositives + falseNegatives;
+            return all == 0 ? 1 : 2.0 * truePositives / all;
         }
 
         @Override
@@ -77,7 +78,8 @@ class DemandModelEvaluationTest {
         for (long seed : seeds) {
             for (DemandSimulator.Product p : DemandSimulator.shop(seed, PRODUCTS)) {
                 DemandHistory history = p.history();
-                Assessment a = RiskModel.assess(p.stock(), history, RiskParameters.asOf(history.now(), 0, HORIZON_DAYS));
+                RiskParameters parameters = RiskParameters.asOf(history.now(), 0, HORIZON_DAYS);
+                Assessment a = RiskModel.assess(p.stock(), history, parameters);
                 scored.add(new Scored(p, a.riskClass() == RiskClass.SEED_RULE,
                         LinearTrendBaseline.flags(p.stock(), history, 0, HORIZON_DAYS), a.stockOutProbability(),
                         NegativeBinomialTail.atLeast(p.stock(), p.futureMean(), p.futureVariance())));
@@ -159,9 +161,15 @@ class DemandModelEvaluationTest {
     private static void printByKind(double level) {
         Map<DemandSimulator.Kind, List<Scored>> byKind = new EnumMap<>(DemandSimulator.Kind.class);
         heldOut.forEach(s -> byKind.computeIfAbsent(s.product().kind(), k -> new ArrayList<>()).add(s));
-        byKind.forEach((kind, scored) -> System.out.printf("    %-12s %5d  rule F1 %.3f  old %.3f  model %.3f (%s)"
-                        + "  oracle F1 %.3f%n", kind, scored.size(), Score.of(scored, Scored::rule).f1(),
-                Score.of(scored, Scored::linearTrend).f1(), Score.of(scored, model(level)).f1(),
-                Score.of(scored, model(level)), Score.of(scored, oracle(bestLevel(DemandModelEvaluationTest::oracle))).f1()));
+        double oracleLevel = bestLevel(DemandModelEvaluationTest::oracle);
+        byKind.forEach((kind, scored) -> {
+            Score model = Score.of(scored, model(level));
+            System.out.printf("    %-12s %5d, %4d run out: F1 rule %.3f, old %.3f, model %.3f, oracle %.3f;"
+                            + " model flags %d, %d wrongly%n", kind, scored.size(),
+                    model.truePositives() + model.falseNegatives(), Score.of(scored, Scored::rule).f1(),
+                    Score.of(scored, Scored::linearTrend).f1(), model.f1(),
+                    Score.of(scored, oracle(oracleLevel)).f1(), model.truePositives() + model.falsePositives(),
+                    model.falsePositives());
+        });
     }
 }
