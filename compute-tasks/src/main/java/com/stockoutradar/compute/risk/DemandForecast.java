@@ -10,6 +10,11 @@ package com.stockoutradar.compute.risk;
 public final class DemandForecast {
     /** Stock-out days further ahead than this are "never". */
     public static final double HORIZON_CAP_DAYS = 365;
+    /** {@link NegativeBinomialTail#score}'s error in probability, and the sizes from which it holds. */
+    static final double SCORE_ERROR = 0.01;
+    static final double MIN_SCORED_SIZE = 0.3;
+
+    private static volatile LevelScore lastLevel = new LevelScore(Double.NaN, 0);
 
     private final DampedTrend trend;
     private final WeeklyPattern week;
@@ -96,16 +101,55 @@ public final class DemandForecast {
         return week.days(trend.daysToSell(stock), elapsed, today);
     }
 
-    /** The stock-out's probability within {@code horizonDays}, its days at 10, 50 and 90 %, and the days of cover. */
+    /**
+     * Whether P(stock-out within {@code days}) may reach {@code level}: false only when a bound proves it below.
+     * Cantelli's inequality, P(X ≥ s) ≤ v / (v + (s - m)²) for s above the mean m, holds for any count; the cheap
+     * score ({@link NegativeBinomialTail#score}) is closer but only proven within {@link #SCORE_ERROR} of the
+     * exact tail for negative binomial sizes from {@link #MIN_SCORED_SIZE} up, and is read with that much room.
+     */
+    boolean mayStockOut(long stock, double days, double level) {
+        double mean = mean(days);
+        double variance = variance(days, mean);
+        double gap = stock - mean;
+        if (gap > 0 && variance * (1 - level) < gap * gap * level) {
+            return false;
+        }
+        if (size(days) < MIN_SCORED_SIZE || level <= SCORE_ERROR) {
+            return true;
+        }
+        LevelScore bound = lastLevel;
+        if (bound.level() != level) {
+            bound = new LevelScore(level, StockOutDaySearch.score(level - SCORE_ERROR));
+            lastLevel = bound;
+        }
+        return NegativeBinomialTail.score(stock, mean, variance) >= bound.score();
+    }
+
+    /** The score {@link #mayStockOut} reads a level by, kept for the last level asked: a refresh asks for one. */
+    private record LevelScore(double level, double score) {
+    }
+
+    /** The negative binomial's size over {@code days}, which does not depend on the mean: infinite for Poisson. */
+    private double size(double days) {
+        return 1 / (dispersion / Math.max(days, 1) + levelVariance);
+    }
+
+    /**
+     * The stock-out's probability within {@code horizonDays}, its days at 10, 50 and 90 %, and the days of cover.
+     */
     public StockOut stockOut(long stock, double horizonDays) {
+        return stockOut(stock, horizonDays, probabilityOfStockOut(stock, horizonDays));
+    }
+
+    /** As {@link #stockOut(long, double)}, with the exact {@link #probabilityOfStockOut} at the horizon known. */
+    StockOut stockOut(long stock, double horizonDays, double probability) {
         if (stock <= 0) {
             return StockOut.NOW;
         }
-        StockOutDaySearch search = new StockOutDaySearch(this, stock, horizonDays);
-        double probability = search.probability();
+        StockOutDaySearch search = new StockOutDaySearch(this, stock, horizonDays, probability);
         Double cover = daysOfCover(stock);
-        return new StockOut(probability, search.day(0.1, cover), search.day(0.5, cover), search.day(0.9, cover),
-                cover);
+        return new StockOut(probability, search.day(StockOutDaySearch.P10, cover),
+                search.day(StockOutDaySearch.MEDIAN, cover), search.day(StockOutDaySearch.P90, cover), cover);
     }
 
     /**

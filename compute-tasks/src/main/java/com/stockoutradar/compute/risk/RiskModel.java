@@ -13,15 +13,51 @@ public final class RiskModel {
     }
 
     public static Assessment assess(long stock, DemandHistory history, RiskParameters parameters) {
+        DemandForecast forecast = DemandForecast.of(history);
+        return assess(stock, history, parameters, forecast,
+                forecast.probabilityOfStockOut(stock, parameters.horizonDays()));
+    }
+
+    /**
+     * The assessment of a product at risk, or null for one that is not: what a refresh keeps, which lists only
+     * products at risk. Equal to {@link #assess} for a product at risk, and null exactly when {@link #assess} finds
+     * it not at risk; but a product the rule leaves alone whose stock the forecast's mean and variance show to be
+     * far beyond the horizon's demand ({@link DemandForecast#mayStockOut}) is dismissed without the costly
+     * numbers: the negative binomial's tail and the stock-out days.
+     */
+    public static Assessment assessIfAtRisk(long stock, DemandHistory history, RiskParameters parameters) {
+        DemandForecast forecast = DemandForecast.of(history);
+        double probability = 1;
+        if (stock > 0 && !ruleFlags(history, stock, parameters)) {
+            int horizon = parameters.horizonDays();
+            if (!forecast.mayStockOut(stock, horizon, parameters.stockOutLevel())) {
+                return null;
+            }
+            probability = forecast.probabilityOfStockOut(stock, horizon);
+            if (probability < parameters.stockOutLevel()) {
+                return null;
+            }
+        } else if (stock > 0) {
+            probability = forecast.probabilityOfStockOut(stock, parameters.horizonDays());
+        }
+        return assess(stock, history, parameters, forecast, probability);
+    }
+
+    private static Assessment assess(long stock, DemandHistory history, RiskParameters parameters,
+                                     DemandForecast forecast, double probability) {
         long sales = history.sales7d();
         long restocks = history.restocks7d();
         long velocity = sales - restocks;
         long projected = stock - velocity;
-        DemandForecast forecast = DemandForecast.of(history);
-        DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays());
+        DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays(), probability);
         return new Assessment(stock, sales, restocks, velocity, projected, forecast.dailyDemand(), forecast.trend(),
                 stockOut.daysOfCover(), stockOut.probability(), stockOut.p10(), stockOut.median(), stockOut.p90(),
                 riskClass(stock, sales, projected, stockOut.probability(), parameters));
+    }
+
+    private static boolean ruleFlags(DemandHistory history, long stock, RiskParameters parameters) {
+        long sales = history.sales7d();
+        return sales > 0 && stock - (sales - history.restocks7d()) <= parameters.threshold();
     }
 
     /** The rule reads only products with sales in the window, as the brief's; the forecast reads every product. */

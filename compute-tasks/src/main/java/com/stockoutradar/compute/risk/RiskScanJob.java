@@ -68,10 +68,11 @@ final class RiskScanJob extends ComputeJobAdapter {
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
+        /** {@code assessment} is null for a product not at risk. */
         void assessed(Assessment assessment, DemandHistory history) {
             products.increment();
             changes.add(history.changes());
-            if (assessment.atRisk()) {
+            if (assessment != null) {
                 atRisk.get(assessment.riskClass()).increment();
             }
         }
@@ -137,13 +138,13 @@ final class RiskScanJob extends ComputeJobAdapter {
             long pid = products.pids()[i];
             long version = products.versions()[i];
             DemandHistory history = assessor.history(pid, products.demands()[i], ProductAssessor.Uncommitted.NONE);
-            Assessment assessment = RiskModel.assess(products.stocks()[i], history, parameters);
+            Assessment assessment = RiskModel.assessIfAtRisk(products.stocks()[i], history, parameters);
             counts.assessed(assessment, history);
             AtRiskRow held = products.live()[i];
-            boolean stands = assessment.atRisk() ? held != null && held.standsFor(assessment, version,
+            boolean stands = assessment != null ? held != null && held.standsFor(assessment, version,
                     parameters.now()) : held == null;
             if (!stands) {
-                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment.atRisk() ? assessment : null));
+                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment));
             }
         }
         products.unmatchedLive().forEach(pid -> fixes.add(LiveRiskReconciliation.Fix.noProduct(pid)));
@@ -197,9 +198,10 @@ final class RiskScanJob extends ComputeJobAdapter {
             }
             long pid = product.getKey();
             DemandHistory history = histories.of(pid, product.getValue());
-            Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()), history, parameters);
+            Assessment assessment = RiskModel.assessIfAtRisk(fields[0].<Long>value(product.getValue()), history,
+                    parameters);
             counts.assessed(assessment, history);
-            if (assessment.atRisk()) {
+            if (assessment != null) {
                 out.addData(new AtRiskKey(parameters.refreshId(), pid), new AtRiskRow(fields[1].value(
                         product.getValue()), assessment, parameters.now(), fields[2].<Long>value(product.getValue())));
             }

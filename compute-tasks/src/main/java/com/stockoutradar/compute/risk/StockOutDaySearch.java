@@ -36,10 +36,16 @@ final class StockOutDaySearch {
     private int points;
     private boolean capped;
 
-    StockOutDaySearch(DemandForecast forecast, long stock, double horizon) {
+    /** The scores of the days searched: 10, 50 and 90 %. */
+    static final double P10 = score(0.1);
+    static final double MEDIAN = 0;
+    static final double P90 = score(0.9);
+
+    /** {@code probability} is the exact P(stock-out within the horizon). */
+    StockOutDaySearch(DemandForecast forecast, long stock, double horizon, double probability) {
         this.forecast = forecast;
         this.stock = stock;
-        this.probability = forecast.probabilityOfStockOut(stock, horizon);
+        this.probability = probability;
         double exact = score(probability);
         double approximate = forecast.approximateScore(stock, horizon);
         this.shift = Math.abs(exact) < SHIFTED_SCORE ? exact - approximate : 0;
@@ -53,11 +59,11 @@ final class StockOutDaySearch {
     }
 
     /**
-     * The first day by which the stock-out has probability {@code q}, or null when not within
-     * {@link DemandForecast#HORIZON_CAP_DAYS}; {@code cover}, the days of cover, is a known point near the median.
+     * The first day by which the stock-out has the probability whose normal score is {@code target}, or null when not
+     * within {@link DemandForecast#HORIZON_CAP_DAYS}; {@code cover}, the days of cover, is a known point near the
+     * median.
      */
-    Double day(double q, Double cover) {
-        double target = score(q);
+    Double day(double target, Double cover) {
         if (cover != null && cover > 0) {
             addOnce(cover);
         }
@@ -141,7 +147,7 @@ final class StockOutDaySearch {
     }
 
     /** The standard normal quantile of p, within ±{@link #MAX_SCORE}. */
-    private static double score(double p) {
+    static double score(double p) {
         double z = -Math.sqrt(2) * InverseErfc.value(2 * p);
         return Math.max(-MAX_SCORE, Math.min(MAX_SCORE, z));
     }

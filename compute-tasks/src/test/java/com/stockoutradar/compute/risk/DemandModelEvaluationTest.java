@@ -142,6 +142,20 @@ class DemandModelEvaluationTest {
     }
 
     @Test
+    void aRefreshFindsTheSameProductsAtRiskWithTheSameNumbers() {
+        for (long seed : HELD_OUT_SEEDS) {
+            for (DemandSimulator.Product p : DemandSimulator.shop(seed, PRODUCTS)) {
+                for (double level : new double[] {0.05, RiskParameters.DEFAULT_STOCK_OUT_LEVEL, 0.9}) {
+                    RiskParameters parameters = RiskParameters.asOf(p.history().now(), 0, HORIZON_DAYS, level);
+                    Assessment assessed = RiskModel.assess(p.stock(), p.history(), parameters);
+                    assertThat(RiskModel.assessIfAtRisk(p.stock(), p.history(), parameters)).as("%s", p)
+                            .isEqualTo(assessed.atRisk() ? assessed : null);
+                }
+            }
+        }
+    }
+
+    @Test
     void theDefaultLevelIsTheBestOnTheTrainingSeeds() {
         double best = bestLevel(DemandModelEvaluationTest::model);
         StringBuilder sweep = new StringBuilder("training F1 by level:");
