@@ -12,6 +12,7 @@ final class SmoothDemand {
     static final double PRIOR_DAYS = 0.1;
     /** Weight of a day's sales against the next day's: the level mostly reads the last two weeks. */
     static final double LEVEL_DISCOUNT = 0.9;
+    private static final double ROOT_DISCOUNT = Math.sqrt(LEVEL_DISCOUNT);
     /** The slope reads further back than the level: a slope is harder to tell from noise. */
     static final double SLOPE_DISCOUNT = 0.95;
     static final int MIN_SLOPE_DAYS = 7;
@@ -48,20 +49,22 @@ final class SmoothDemand {
             mean /= days;
             slope = -covariance / (days * ((double) days * days - 1) / 12); // per day forward in time
         }
-        WeeklyPattern week = WeeklyPattern.of(history, days, slope);
+        // nothing sold in the whole days (the common case in a large shop): no pattern and no slope to read
+        boolean sold = mean > 0;
+        WeeklyPattern week = sold ? WeeklyPattern.of(history, days, slope) : WeeklyPattern.NONE;
         double dispersion = dispersion(history, days, week, mean, slope, middle);
 
         // the level: discounted units per day of exposure, with the prior; and the age of that mean
         double units = 0;
         double exposure = 0;
         double ageSum = 0;
+        double todayWeight = Math.pow(LEVEL_DISCOUNT, elapsed / 2);
         if (history.daysObserved() >= 0 && elapsed > 0) {
-            double weight = Math.pow(LEVEL_DISCOUNT, elapsed / 2);
-            units += weight * history.unitsSold(0) / week.factor(today);
-            exposure += weight * elapsed;
-            ageSum += weight * elapsed * elapsed / 2;
+            units += todayWeight * history.unitsSold(0) / week.factor(today);
+            exposure += todayWeight * elapsed;
+            ageSum += todayWeight * elapsed * elapsed / 2;
         }
-        double weight = Math.pow(LEVEL_DISCOUNT, elapsed + 0.5);
+        double weight = todayWeight * todayWeight * ROOT_DISCOUNT; // LEVEL_DISCOUNT^(elapsed + 0.5)
         for (int daysAgo = 1; daysAgo <= days; daysAgo++, weight *= LEVEL_DISCOUNT) {
             units += weight * history.unitsSold(daysAgo) / week.factor(today - daysAgo);
             exposure += weight;
@@ -71,7 +74,7 @@ final class SmoothDemand {
         double age = exposure > 0 ? ageSum / exposure : 0;
         double levelVariance = (1 + dispersion * recent) / (PRIOR_UNITS + units);
 
-        double trend = days >= MIN_SLOPE_DAYS ? slope(history, days, week, dispersion) : 0;
+        double trend = sold && days >= MIN_SLOPE_DAYS ? slope(history, days, week, dispersion) : 0;
         // the mean moves from its age to now along the slope, and demand fades to no less than FLOOR of that
         trend = Math.max(trend, -(1 - FLOOR) * recent / ((1 - FLOOR) * age + 1 / DampedTrend.DECAY));
         return new DemandForecast(new DampedTrend(recent + trend * age, trend), week, dispersion, levelVariance,
