@@ -88,7 +88,8 @@ public final class IgniteConfigurationFactory {
                 .setUserAttributes(Map.of(Admission.MAX_BACKLOG_ATTRIBUTE, store.maxBacklog(),
                         Admission.MIN_FREE_DISK_ATTRIBUTE, grid.minFreeDisk().toBytes(),
                         LiveRisk.THRESHOLD_ATTRIBUTE, risk.threshold(),
-                        LiveRisk.HORIZON_DAYS_ATTRIBUTE, risk.horizonDays()))
+                        LiveRisk.HORIZON_DAYS_ATTRIBUTE, risk.horizonDays(),
+                        LiveRisk.STOCK_OUT_LEVEL_ATTRIBUTE, risk.stockOutLevel()))
                 .setDiscoverySpi(discovery(grid))
                 .setCommunicationSpi(new TcpCommunicationSpi()
                         .setLocalAddress(grid.localAddress())

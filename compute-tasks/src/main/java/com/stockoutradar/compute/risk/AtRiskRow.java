@@ -71,6 +71,10 @@ public final class AtRiskRow implements Serializable {
         return date == null ? null : DemandDays.dayOf(date);
     }
 
+    public RiskClass riskClass() {
+        return RiskClass.valueOf(riskClass);
+    }
+
     public long productVersion() {
         return productVersion;
     }

@@ -10,8 +10,8 @@ package com.stockoutradar.compute.risk;
  * that day's changes; only then does it read that day's changes of that product.
  */
 public final class DemandDays {
-    /** The trend's 14 days, today, and one day of slack for a refresh whose clock is a little behind a writer's. */
-    public static final int KEPT = RiskParameters.TREND_DAYS + 2;
+    /** The forecast's days, today, and one day of slack for a refresh whose clock is a little behind a writer's. */
+    public static final int KEPT = RiskParameters.HISTORY_DAYS + 2;
     static final int WIDTH = 4;
     private static final int TOTALS_WIDTH = 6;
     private static final long NONE = -1;

@@ -2,12 +2,13 @@ package com.stockoutradar.compute.risk;
 
 /**
  * One product's recent demand as of {@code now}: the brief's 7-day window exactly ({@code timestamp > now - 604800}),
- * and units sold per UTC day over the trend's days. Filled either change by change or from the product's
- * {@link DemandDays}; both give the same numbers.
+ * and units sold per UTC day over the days the {@link DemandForecast} reads. Filled either change by change or from
+ * the product's {@link DemandDays}; both give the same numbers.
  */
 public final class DemandHistory {
     /** No change inside the window. */
     public static final long NONE = -1;
+    private static final int NO_CHANGE = -1;
     private final long now;
     private final long windowStart;
     private final long today;
@@ -17,7 +18,9 @@ public final class DemandHistory {
     /** The oldest change inside the window (unix s): the next to leave it; {@link #NONE} when there is none. */
     private long firstInWindow = NONE;
     /** Units sold per UTC day: index 0 is today (and any later day, for a clock a little behind the writer's). */
-    private final long[] salesByDay = new long[RiskParameters.TREND_DAYS + 1];
+    private final long[] salesByDay = new long[RiskParameters.HISTORY_DAYS + 1];
+    /** Days ago of the oldest UTC day read that saw a change: where the product's history starts, as far as known. */
+    private int oldestChange = NO_CHANGE;
 
     public DemandHistory(long now) {
         this.now = now;
@@ -67,12 +70,16 @@ public final class DemandHistory {
         if (daysAgo < salesByDay.length) {
             salesByDay[daysAgo] += sales;
             changes += count;
+            oldestChange = Math.max(oldestChange, daysAgo);
         }
     }
 
-    /** The first second of the UTC days the trend uses as of {@code now}: older changes change nothing here. */
+    /**
+     * The first second of the UTC days the forecast reads as of {@code now}: older changes change nothing here. (Named
+     * after the linear trend that once read them; callers outside this module use the name.)
+     */
     public static long trendStart(long now) {
-        return (DemandDays.dayOf(now) - RiskParameters.TREND_DAYS) * RiskParameters.DAY;
+        return (DemandDays.dayOf(now) - RiskParameters.HISTORY_DAYS) * RiskParameters.DAY;
     }
 
     public long now() {
@@ -97,18 +104,34 @@ public final class DemandHistory {
         return restocks7d;
     }
 
-    /** Changes of the trend's days that this history summarizes. */
+    /** Changes of the forecast's days that this history summarizes. */
     public long changes() {
         return changes;
     }
 
-    /**
-     * Units sold {@code daysAgo} rolling days (24 hours each, day 0 ending now) before now, taking each UTC day's
-     * sales as spread evenly over its hours; exact when now is midnight.
+    /** Units sold on the UTC day {@code daysAgo} days before today (0: today so far), 
+     * up to {@link RiskParameters#HISTORY_DAYS}.
      */
-    public double salesOnDay(int daysAgo) {
-        double elapsed = (double) (now - today * RiskParameters.DAY) / RiskParameters.DAY;
-        double newer = daysAgo == 0 ? salesByDay[0] : elapsed * salesByDay[daysAgo];
-        return newer + (1 - elapsed) * salesByDay[daysAgo + 1];
+    public long unitsSold(int daysAgo) {
+        return salesByDay[daysAgo];
+    }
+
+    /**
+     * Whole UTC days before today since the oldest day read that saw a sale or a restock (0: today only), or -1 when
+     * none did: days before that are unknown, not days without sales, so a product new to the shop is not taken for
+     * one that sells nothing.
+     */
+    public int daysObserved() {
+        return oldestChange;
+    }
+
+    /** The share of today's UTC day that has passed, in [0, 1). */
+    public double elapsedToday() {
+        return (double) (now - today * RiskParameters.DAY) / RiskParameters.DAY;
+    }
+
+    /** Today's UTC day number: the weekday is {@code Math.floorMod(today, 7)}. */
+    public long today() {
+        return today;
     }
 }

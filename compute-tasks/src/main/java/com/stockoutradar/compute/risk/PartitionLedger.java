@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import com.carrotsearch.hppc.cursors.ObjectCursor;
@@ -25,9 +26,16 @@ final class PartitionLedger {
     private record ProductState(long stock, long version, long[] demand) {
     }
 
-    /** A product's stock, version and demand days, taken out of the partition to assess without its lock. */
+    /**
+     * A product's stock, version and demand days, taken out of the partition to assess without its lock, and the
+     * unix second until which a refresh's last assessment of that version and row stands (0: none).
+     */
     record Products(long[] pids, long[] stocks, long[] versions, long[][] demands, AtRiskRow[] live,
-                    List<Long> unmatchedLive) {
+                    long[] standsUntil, List<Long> unmatchedLive) {
+    }
+
+    /** What a refresh's assessments depend on besides the product and the clock. */
+    private record Settings(long threshold, int horizonDays, double stockOutLevel) {
     }
 
     /** The changes of the day a product's window starts in, as read for one version of the product. */
@@ -35,6 +43,12 @@ final class PartitionLedger {
     }
 
     private final LongObjectHashMap<ProductState> products = new LongObjectHashMap<>();
+    /**
+     * Per product, until when (unix s) the last refresh's assessment stands ({@link RiskModel#review}), with the
+     * settings it was made with: forgotten when the product or its row changes.
+     */
+    private final LongLongHashMap standsUntil = new LongLongHashMap();
+    private Settings reviewedWith;
     /** What the last refresh read of the days its windows started in, and what this one has read; its own lock. */
     private final Object daysLock = new Object();
     private LongObjectHashMap<KnownDay> knownDays = new LongObjectHashMap<>();
@@ -58,11 +72,13 @@ final class PartitionLedger {
         ProductState held = products.get(pid);
         if (held == null || held.version() <= version) {
             products.put(pid, new ProductState(stock, version, demand));
+            standsUntil.remove(pid);
         }
     }
 
     synchronized void productRemoved(long pid) {
         products.remove(pid);
+        standsUntil.remove(pid);
         if (changedWhileBuilding != null) {
             changedWhileBuilding.add(pid);
         }
@@ -78,6 +94,7 @@ final class PartitionLedger {
     /** The product's {@code LIVE_RISK} row changed; null: removed. */
     synchronized void live(long pid, AtRiskRow row) {
         liveChanges++;
+        standsUntil.remove(pid);
         if (liveChangedWhileBuilding != null) {
             liveChangedWhileBuilding.add(pid);
         }
@@ -91,6 +108,7 @@ final class PartitionLedger {
     synchronized void scannedLive(long pid, AtRiskRow row) {
         if (!liveChangedWhileBuilding.contains(pid)) {
             liveChanges++;
+            standsUntil.remove(pid);
             LiveRow gone = live.put(pid, counted(new LiveRow(pid, row)));
             if (gone != null) {
                 perClass[gone.riskClass.ordinal()]--;
@@ -103,9 +121,16 @@ final class PartitionLedger {
         liveChangedWhileBuilding = null;
     }
 
-    /** The products and their rows as they are now, for a refresh to assess. */
-    synchronized Products products() {
+    /** The products and their rows as they are now, for a refresh with {@code parameters} to assess. */
+    synchronized Products products(RiskParameters parameters) {
+        Settings settings = new Settings(parameters.threshold(), parameters.horizonDays(),
+                parameters.stockOutLevel());
+        if (!settings.equals(reviewedWith)) {
+            standsUntil.clear();
+            reviewedWith = settings;
+        }
         int size = products.size();
+        long[] until = new long[size];
         long[] pids = new long[size];
         long[] stocks = new long[size];
         long[] versions = new long[size];
@@ -119,6 +144,7 @@ final class PartitionLedger {
             stocks[i] = product.stock();
             versions[i] = product.version();
             demands[i] = product.demand();
+            until[i] = standsUntil.get(entry.key);
             LiveRow row = live.get(entry.key);
             if (row != null) {
                 rows[i] = row.row;
@@ -134,7 +160,22 @@ final class PartitionLedger {
                 }
             }
         }
-        return new Products(pids, stocks, versions, demands, rows, unmatched);
+        return new Products(pids, stocks, versions, demands, rows, until, unmatched);
+    }
+
+    /**
+     * A refresh found the rows of {@code count} products standing until the given seconds: kept for the products
+     * whose version and row are still the ones it assessed.
+     */
+    synchronized void stands(int count, long[] pids, long[] versions, AtRiskRow[] rows, long[] until) {
+        for (int i = 0; i < count; i++) {
+            ProductState product = products.get(pids[i]);
+            LiveRow row = live.get(pids[i]);
+            if (product != null && product.version() == versions[i]
+                    && (row == null ? rows[i] == null : row.row == rows[i])) {
+                standsUntil.put(pids[i], until[i]);
+            }
+        }
     }
 
     /**
@@ -151,9 +192,18 @@ final class PartitionLedger {
         }
     }
 
-    /** A refresh has assessed every product: what it read is what the next one may reuse. */
-    void refreshed() {
+    /**
+     * A refresh has assessed every product but the {@code count} {@code unread} ones, whose assessments stand: what
+     * it read, and what the last one read of those, is what the next one may reuse.
+     */
+    void refreshed(int count, long[] unread) {
         synchronized (daysLock) {
+            for (int i = 0; i < count; i++) {
+                KnownDay known = knownDays.get(unread[i]);
+                if (known != null) {
+                    readDays.put(unread[i], known);
+                }
+            }
             knownDays = readDays;
             readDays = new LongObjectHashMap<>();
         }

@@ -3,91 +3,106 @@ package com.stockoutradar.compute.risk;
 import com.stockoutradar.api.RiskClass;
 
 /**
- * Decides whether a product will run out, by the brief's 7-day rule and by a demand forecast that sees a trend while
- * it emerges.
- * <p>
- * Demand is the last 7 days' mean daily sales; its trend is the least-squares slope of daily sales over the last 14
- * days (see {@link DemandHistory#salesOnDay}). The mean describes the middle of the window, 3.5 days ago, so
- * today's demand is the mean moved forward along the slope. Demand ahead then grows (or shrinks, down to zero)
- * along the slope, and the stock-out day is when the demand summed from now reaches the stock.
+ * Decides whether a product will run out, by the brief's 7-day rule and by a probabilistic demand forecast
+ * ({@link DemandForecast}) that also sees what the rule misses: a rising or lumpy demand, a recent restock that hides
+ * the week's sales, a new product. {@code TRENDING} is a product the rule leaves alone whose stock-out within the
+ * horizon has at least the parameters' probability.
  */
 public final class RiskModel {
-    private static final double WINDOW_MIDDLE_DAYS = 3.5;
-
     private RiskModel() {
     }
 
     public static Assessment assess(long stock, DemandHistory history, RiskParameters parameters) {
+        DemandForecast forecast = DemandForecast.of(history);
+        return assess(stock, history, parameters, forecast,
+                forecast.probabilityOfStockOut(stock, parameters.horizonDays()));
+    }
+
+    /**
+     * The assessment of a product at risk, or null for one that is not: what a refresh keeps, which lists only
+     * products at risk. Equal to {@link #assess} for a product at risk, and null exactly when {@link #assess} finds
+     * it not at risk; but a product the rule leaves alone whose stock the forecast's mean and variance show to be
+     * far beyond the horizon's demand ({@link DemandForecast#mayStockOut}) is dismissed without the costly
+     * numbers: the negative binomial's tail and the stock-out days.
+     */
+    public static Assessment assessIfAtRisk(long stock, DemandHistory history, RiskParameters parameters) {
+        return review(stock, history, parameters).assessment();
+    }
+
+    /**
+     * A refresh's assessment ({@link #assessIfAtRisk}), and the unix second from which it may no longer stand by
+     * time alone: {@link NextReview} for a product at risk. For one dismissed, whose stock-out days are not computed,
+     * the next move of its days, or 0 (assess it again next time) when the forecast as it stands might reach the
+     * level by then.
+     */
+    public static Reviewed review(long stock, DemandHistory history, RiskParameters parameters) {
+        DemandForecast forecast = DemandForecast.of(history);
+        double probability = 1;
+        int horizon = parameters.horizonDays();
+        if (stock > 0 && !ruleFlags(history, stock, parameters)) {
+            boolean may = forecast.mayStockOut(stock, horizon, parameters.stockOutLevel());
+            if (may) {
+                probability = forecast.probabilityOfStockOut(stock, horizon);
+            }
+            if (!may || probability < parameters.stockOutLevel()) {
+                long at = NextReview.ofTheDays(history);
+                if (at != NextReview.NEVER && forecast.mayStockOut(stock,
+                        horizon + (at - parameters.now()) / (double) RiskParameters.DAY, parameters.stockOutLevel())) {
+                    at = 0;
+                }
+                return new Reviewed(null, at);
+            }
+        } else if (stock > 0) {
+            probability = forecast.probabilityOfStockOut(stock, horizon);
+        }
+        Assessment assessment = assess(stock, history, parameters, forecast, probability);
+        return new Reviewed(assessment, NextReview.of(history, assessment, horizon));
+    }
+
+    /**
+     * @param assessment the product's numbers when at risk, else null
+     * @param reviewAt   unix second from which time alone may change them, {@link NextReview#NEVER}, or 0: now
+     */
+    public record Reviewed(Assessment assessment, long reviewAt) {
+    }
+
+    private static Assessment assess(long stock, DemandHistory history, RiskParameters parameters,
+                                     DemandForecast forecast, double probability) {
         long sales = history.sales7d();
         long restocks = history.restocks7d();
         long velocity = sales - restocks;
         long projected = stock - velocity;
-        double trend = slope(history);
-        double dailyDemand = sales == 0 ? 0 : Math.max(0, sales / 7.0 + trend * WINDOW_MIDDLE_DAYS);
-        Double daysOfCover = stock <= 0 ? Double.valueOf(0) : dailyDemand > 0 ? stock / dailyDemand : null;
-        Double stockOutDays = sales == 0 && stock > 0 ? null : daysUntilStockOut(stock, dailyDemand, trend);
-        return new Assessment(stock, sales, restocks, velocity, projected, dailyDemand, trend, daysOfCover,
-                stockOutDays, riskClass(stock, sales, projected, stockOutDays, parameters));
+        DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays(), probability);
+        return new Assessment(stock, sales, restocks, velocity, projected, forecast.dailyDemand(), forecast.trend(),
+                stockOut.daysOfCover(), stockOut.probability(), stockOut.p10(), stockOut.median(), stockOut.p90(),
+                riskClass(stock, sales, projected, stockOut.probability(), parameters));
     }
 
-    /** Products with no sales in the window are at risk only when already out of stock. */
-    private static RiskClass riskClass(long stock, long sales, long projected, Double stockOutDays,
+    private static boolean ruleFlags(DemandHistory history, long stock, RiskParameters parameters) {
+        long sales = history.sales7d();
+        return sales > 0 && stock - (sales - history.restocks7d()) <= parameters.threshold();
+    }
+
+    /** The rule reads only products with sales in the window, as the brief's; the forecast reads every product. */
+    private static RiskClass riskClass(long stock, long sales, long projected, double stockOutProbability,
                                        RiskParameters parameters) {
         if (stock <= 0) {
             return RiskClass.OUT_OF_STOCK;
         }
-        if (sales == 0) {
-            return null;
-        }
-        if (projected <= parameters.threshold()) {
+        if (sales > 0 && projected <= parameters.threshold()) {
             return RiskClass.SEED_RULE;
         }
-        if (stockOutDays != null && stockOutDays <= parameters.horizonDays()) {
+        if (stockOutProbability >= parameters.stockOutLevel()) {
             return RiskClass.TRENDING;
         }
         return null;
     }
 
     /**
-     * Solves demand·T + trend·T²/2 = stock for the first T ≥ 0; demand stops at zero when the trend is negative,
-     * so a shrinking demand may never use up the stock.
+     * Units the forecast sells from now over the next {@code days} at {@code dailyDemand} along a damped
+     * {@code trend}, weekdays averaged: the projected stock a product page draws.
      */
-    static Double daysUntilStockOut(long stock, double demand, double trend) {
-        if (stock <= 0) {
-            return 0.0;
-        }
-        if (trend == 0) {
-            return demand > 0 ? stock / demand : null;
-        }
-        double discriminant = demand * demand + 2 * trend * stock;
-        if (trend < 0 && (demand <= 0 || discriminant < 0)) {
-            return null; // demand fades out before the stock does
-        }
-        return (-demand + Math.sqrt(discriminant)) / trend;
-    }
-
-    /** Units the forecast sells from now over the next {@code days}; demand never goes below zero. */
     public static double demandWithin(double days, double dailyDemand, double trend) {
-        double until = trend < 0 ? Math.min(days, dailyDemand / -trend) : days;
-        return Math.max(0, dailyDemand * until + trend * until * until / 2);
-    }
-
-    /** Least-squares slope of daily sales against day (oldest to newest), in units per day per day. */
-    static double slope(DemandHistory history) {
-        int n = RiskParameters.TREND_DAYS;
-        double meanX = (n - 1) / 2.0;
-        double meanY = 0;
-        for (int daysAgo = 0; daysAgo < n; daysAgo++) {
-            meanY += history.salesOnDay(daysAgo);
-        }
-        meanY /= n;
-        double covariance = 0;
-        double variance = 0;
-        for (int daysAgo = 0; daysAgo < n; daysAgo++) {
-            double x = n - 1 - daysAgo - meanX;
-            covariance += x * (history.salesOnDay(daysAgo) - meanY);
-            variance += x * x;
-        }
-        return covariance / variance;
+        return new DampedTrend(dailyDemand, trend).cumulative(days);
     }
 }

@@ -8,12 +8,18 @@ import java.io.Serializable;
  * @see RiskModel
  */
 public final class RiskParameters implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     public static final long DAY = 86_400;
     /** The brief's velocity window: changes with {@code timestamp > now - 604800}. */
     public static final long WINDOW_SECONDS = 7 * DAY;
-    /** Days of sales history the demand trend is fitted on. */
-    public static final int TREND_DAYS = 14;
+    /** Whole UTC days of sales before today that the demand forecast reads: four weeks, for the weekday pattern. */
+    public static final int HISTORY_DAYS = 28;
+    /**
+     * P(stock-out within the horizon) from which a product the rule leaves alone is {@code TRENDING}: the level with
+     * the best F1 (rule or forecast) on the demand simulator's training seeds (see {@code DemandModelEvaluationTest},
+     * which prints the sweep); held-out seeds check it.
+     */
+    public static final double DEFAULT_STOCK_OUT_LEVEL = 0.43;
 
     private final long refreshId;
     private final long keepFrom;
@@ -21,20 +27,36 @@ public final class RiskParameters implements Serializable {
     private final long threshold;
     private final int horizonDays;
     private final boolean reconcilesLive;
+    private final double stockOutLevel;
 
+    /** With the {@link #DEFAULT_STOCK_OUT_LEVEL}. */
     public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
                           boolean reconcilesLive) {
+        this(refreshId, keepFrom, now, threshold, horizonDays, reconcilesLive, DEFAULT_STOCK_OUT_LEVEL);
+    }
+
+    public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
+                          boolean reconcilesLive, double stockOutLevel) {
+        if (!(stockOutLevel > 0 && stockOutLevel <= 1)) {
+            throw new IllegalArgumentException("stock-out level " + stockOutLevel + " is not a probability in (0, 1]");
+        }
         this.refreshId = refreshId;
         this.keepFrom = keepFrom;
         this.now = now;
         this.threshold = threshold;
         this.horizonDays = horizonDays;
         this.reconcilesLive = reconcilesLive;
+        this.stockOutLevel = stockOutLevel;
     }
 
     /** For one product's assessment outside a refresh (the ingestion transaction's, a product page's forecast). */
     public static RiskParameters asOf(long now, long threshold, int horizonDays) {
         return new RiskParameters(0, 0, now, threshold, horizonDays, false);
+    }
+
+    /** As {@link #asOf(long, long, int)}, flagging {@code TRENDING} from another probability of stock-out. */
+    public static RiskParameters asOf(long now, long threshold, int horizonDays, double stockOutLevel) {
+        return new RiskParameters(0, 0, now, threshold, horizonDays, false, stockOutLevel);
     }
 
     public long refreshId() {
@@ -56,9 +78,14 @@ public final class RiskParameters implements Serializable {
         return threshold;
     }
 
-    /** Days ahead a forecast stock-out makes a product {@code TRENDING}. */
+    /** Days ahead a likely forecast stock-out makes a product {@code TRENDING}. */
     public int horizonDays() {
         return horizonDays;
+    }
+
+    /** The probability of a stock-out within the horizon from which a product is {@code TRENDING}. */
+    public double stockOutLevel() {
+        return stockOutLevel;
     }
 
     /** Whether the scan also brings {@code LIVE_RISK} in line: a refresh that becomes current, never a backtest. */

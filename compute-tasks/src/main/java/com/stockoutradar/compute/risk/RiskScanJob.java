@@ -65,14 +65,25 @@ final class RiskScanJob extends ComputeJobAdapter {
         final LongAdder products = new LongAdder();
         final LongAdder changes = new LongAdder();
         final LongAdder liveWrites = new LongAdder();
+        final LongAdder stood = new LongAdder();
         final Map<RiskClass, LongAdder> atRisk = Map.of(RiskClass.OUT_OF_STOCK, new LongAdder(),
                 RiskClass.SEED_RULE, new LongAdder(), RiskClass.TRENDING, new LongAdder());
 
+        /** {@code assessment} is null for a product not at risk. */
         void assessed(Assessment assessment, DemandHistory history) {
             products.increment();
             changes.add(history.changes());
-            if (assessment.atRisk()) {
+            if (assessment != null) {
                 atRisk.get(assessment.riskClass()).increment();
+            }
+        }
+
+        /** A product whose row stands without an assessment: {@code held}, or none when not at risk. */
+        void stood(AtRiskRow held) {
+            products.increment();
+            stood.increment();
+            if (held != null) {
+                atRisk.get(held.riskClass()).increment();
             }
         }
 
@@ -123,32 +134,57 @@ final class RiskScanJob extends ComputeJobAdapter {
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
         log.info("risk scan {} from the {}: {} products in {} partitions, {} changes summarized, {} window-start "
-                        + "lookups, {} at risk, {} live rows rewritten in {} ms", parameters.refreshId(), source,
-                scan.products(), partitions.length, scan.changes(), assessor.lookups(),
-                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), millis);
+                        + "lookups, {} at risk, {} live rows rewritten, {} standing since their last review, in {} ms",
+                parameters.refreshId(), source, scan.products(), partitions.length, scan.changes(), assessor.lookups(),
+                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), counts.stood.sum(), millis);
         return scan;
     }
 
-    /** Assesses one partition's products from the ledger; returns the live rows that differ from the assessments. */
+    /**
+     * Assesses one partition's products from the ledger; returns the live rows that differ from the assessments.
+     * A product whose version and row are those an earlier refresh assessed, before the moment time alone may change
+     * its numbers ({@link RiskModel#review}), is not assessed again: its row stands.
+     */
     private List<LiveRiskReconciliation.Fix> assess(PartitionLedger ledger, ProductAssessor assessor, Counts counts) {
-        PartitionLedger.Products products = ledger.products();
+        PartitionLedger.Products products = ledger.products(parameters);
+        int size = products.pids().length;
         List<LiveRiskReconciliation.Fix> fixes = new ArrayList<>();
-        for (int i = 0; i < products.pids().length; i++) {
+        long[] standing = new long[size];
+        long[] standingVersions = new long[size];
+        AtRiskRow[] standingRows = new AtRiskRow[size];
+        long[] standingUntil = new long[size];
+        int stood = 0;
+        long[] unread = new long[size];
+        int skipped = 0;
+        for (int i = 0; i < size; i++) {
             long pid = products.pids()[i];
+            AtRiskRow held = products.live()[i];
+            if (products.standsUntil()[i] > parameters.now()) {
+                counts.stood(held);
+                unread[skipped++] = pid;
+                continue;
+            }
             long version = products.versions()[i];
             DemandHistory history = assessor.history(pid, products.demands()[i], ProductAssessor.Uncommitted.NONE,
                     (product, day) -> ledger.dayOfChanges(product, version, day, assessor));
-            Assessment assessment = RiskModel.assess(products.stocks()[i], history, parameters);
+            RiskModel.Reviewed reviewed = RiskModel.review(products.stocks()[i], history, parameters);
+            Assessment assessment = reviewed.assessment();
             counts.assessed(assessment, history);
-            AtRiskRow held = products.live()[i];
-            boolean stands = assessment.atRisk() ? held != null && held.standsFor(assessment, version,
+            boolean stands = assessment != null ? held != null && held.standsFor(assessment, version,
                     parameters.now()) : held == null;
             if (!stands) {
-                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment.atRisk() ? assessment : null));
+                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment));
+            } else if (reviewed.reviewAt() != 0) {
+                standing[stood] = pid;
+                standingVersions[stood] = version;
+                standingRows[stood] = held;
+                standingUntil[stood++] = reviewed.reviewAt() == NextReview.NEVER ? Long.MAX_VALUE
+                        : reviewed.reviewAt();
             }
         }
         products.unmatchedLive().forEach(pid -> fixes.add(LiveRiskReconciliation.Fix.noProduct(pid)));
-        ledger.refreshed();
+        ledger.stands(stood, standing, standingVersions, standingRows, standingUntil);
+        ledger.refreshed(skipped, unread);
         return fixes;
     }
 
@@ -199,9 +235,10 @@ final class RiskScanJob extends ComputeJobAdapter {
             }
             long pid = product.getKey();
             DemandHistory history = histories.of(pid, product.getValue());
-            Assessment assessment = RiskModel.assess(fields[0].<Long>value(product.getValue()), history, parameters);
+            Assessment assessment = RiskModel.assessIfAtRisk(fields[0].<Long>value(product.getValue()), history,
+                    parameters);
             counts.assessed(assessment, history);
-            if (assessment.atRisk()) {
+            if (assessment != null) {
                 out.addData(new AtRiskKey(parameters.refreshId(), pid), new AtRiskRow(fields[1].value(
                         product.getValue()), assessment, parameters.now(), fields[2].<Long>value(product.getValue())));
             }

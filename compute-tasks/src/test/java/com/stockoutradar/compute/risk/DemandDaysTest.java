@@ -49,8 +49,9 @@ class DemandDaysTest {
         assertThat(fromDays.sales7d()).isEqualTo(fromChanges.sales7d());
         assertThat(fromDays.restocks7d()).isEqualTo(fromChanges.restocks7d());
         assertThat(fromDays.changes()).isEqualTo(fromChanges.changes());
-        for (int daysAgo = 0; daysAgo < RiskParameters.TREND_DAYS; daysAgo++) {
-            assertThat(fromDays.salesOnDay(daysAgo)).isEqualTo(fromChanges.salesOnDay(daysAgo));
+        assertThat(fromDays.daysObserved()).isEqualTo(fromChanges.daysObserved());
+        for (int daysAgo = 0; daysAgo <= RiskParameters.HISTORY_DAYS; daysAgo++) {
+            assertThat(fromDays.unitsSold(daysAgo)).isEqualTo(fromChanges.unitsSold(daysAgo));
         }
     }
 
@@ -78,12 +79,18 @@ class DemandDaysTest {
     }
 
     @Test
+    void keepsTheForecastsDaysTodayAndADayOfSlack() {
+        assertThat(DemandDays.KEPT).isEqualTo(RiskParameters.HISTORY_DAYS + 2);
+        assertThat(DemandDays.keptSince(NOW)).isEqualTo(DemandHistory.trendStart(NOW) - DAY);
+    }
+
+    @Test
     void keepsOnlyRecentDaysInDayOrder() {
         long[] days = null;
-        for (int daysAgo = 30; daysAgo >= 0; daysAgo--) {
+        for (int daysAgo = DemandDays.KEPT + 5; daysAgo >= 0; daysAgo--) {
             days = DemandDays.add(days, true, 1, NOW - daysAgo * DAY, NOW);
         }
-        days = DemandDays.add(days, true, 1, NOW - 40 * DAY, NOW);
+        days = DemandDays.add(days, true, 1, NOW - (DemandDays.KEPT + 10) * DAY, NOW);
 
         assertThat(days).hasSize(DemandDays.KEPT * DemandDays.WIDTH);
         for (int i = 0; i < DemandDays.KEPT; i++) {

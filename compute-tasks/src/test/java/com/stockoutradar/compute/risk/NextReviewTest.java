@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A product is reviewed at the first moment time alone can change its numbers, and never when it cannot. */
+/**
+ * A product is reviewed at the first moment time alone can change its numbers or its class, and never when it cannot:
+ * its class by the forecast no sooner than its 10 % stock-out day reaches the horizon.
+ */
 class NextReviewTest {
     private static final long DAY = RiskParameters.DAY;
     private static final int HORIZON_DAYS = 7;
@@ -39,7 +42,7 @@ class NextReviewTest {
     }
 
     @Test
-    void aForecastBeyondTheHorizonIsReviewedWhenItReachesIt() {
+    void aForecastWhoseTenPercentStockOutIsBeyondTheHorizonIsReviewedWhenItReachesIt() {
         DemandHistory history = history();
         history.add(true, 3, NOW - DAY);
 
@@ -58,7 +61,7 @@ class NextReviewTest {
     }
 
     @Test
-    void aForecastWithinTheHorizonOrNoneLeavesTheOtherMoments() {
+    void aTenPercentStockOutWithinTheHorizonOrNoneLeavesTheOtherMoments() {
         DemandHistory history = history();
         history.add(true, 3, NOW - DAY);
 
@@ -77,7 +80,7 @@ class NextReviewTest {
     @Test
     void aProductWithoutHistoryIsNeverReviewed() {
         DemandHistory history = history();
-        history.add(true, 3, NOW - 20 * DAY); // older than any day the model reads
+        history.add(true, 3, NOW - 40 * DAY); // older than any day the model reads
 
         assertThat(NextReview.of(history, assessment(0.0), HORIZON_DAYS)).isEqualTo(NextReview.NEVER);
     }
@@ -86,7 +89,9 @@ class NextReviewTest {
         return new DemandHistory(NOW);
     }
 
-    private static Assessment assessment(Double stockOutDays) {
-        return new Assessment(10, 0, 0, 0, 10, 0, 0, null, stockOutDays, null);
+    /** An assessment whose stock-out has a 10 % chance within {@code stockOutDaysP10} days (the median is later). */
+    private static Assessment assessment(Double stockOutDaysP10) {
+        return new Assessment(10, 0, 0, 0, 10, 0, 0, null, 0, stockOutDaysP10,
+                stockOutDaysP10 == null ? null : stockOutDaysP10 + 2, null, null);
     }
 }

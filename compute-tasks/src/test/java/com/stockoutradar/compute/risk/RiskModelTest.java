@@ -7,12 +7,16 @@ import org.junit.jupiter.api.Test;
 
 import com.stockoutradar.api.RiskClass;
 
-/** The forecast on hand-made series. */
+/** The rule and the forecast on hand-made series. */
 class RiskModelTest {
     static final long DAY = RiskParameters.DAY;
     /** Midnight, where rolling days and UTC days coincide. */
     static final long NOW = 1_800_000_000L / DAY * DAY;
-    final RiskParameters parameters = RiskParameters.asOf(NOW, 0, 7);
+    final RiskParameters parameters = parameters();
+
+    static RiskParameters parameters() {
+        return RiskParameters.asOf(NOW, 0, 7);
+    }
 
     /** {@code perDay[i]} units sold i days ago, at noon of that rolling day. */
     static DemandHistory sales(long... perDay) {
@@ -30,10 +34,14 @@ class RiskModelTest {
         Assessment steady = RiskModel.assess(50, sales(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5), parameters);
 
         assertThat(steady.sales7d()).isEqualTo(35);
-        assertThat(steady.dailyDemand()).isCloseTo(5, within(1e-9));
-        assertThat(steady.trend()).isCloseTo(0, within(1e-9));
-        assertThat(steady.daysOfCover()).isCloseTo(10, within(1e-9));
-        assertThat(steady.stockOutDays()).isCloseTo(10, within(1e-9));
+        assertThat(steady.dailyDemand()).as("5 a day, less the new product's prior's tenth of a day")
+                .isCloseTo(5, within(0.1));
+        assertThat(steady.trend()).isZero();
+        assertThat(steady.daysOfCover()).isCloseTo(10, within(0.2));
+        assertThat(steady.stockOutDays()).isCloseTo(10, within(0.3));
+        assertThat(steady.stockOutDaysP10()).isBetween(7.0, steady.stockOutDays());
+        assertThat(steady.stockOutDaysP90()).isBetween(steady.stockOutDays(), 14.0);
+        assertThat(steady.stockOutProbability()).as("within 7 days").isLessThan(0.1);
         assertThat(steady.riskClass()).as("10 days of cover").isNull();
     }
 
@@ -54,21 +62,36 @@ class RiskModelTest {
         Assessment assessment = RiskModel.assess(84, rising, parameters);
 
         assertThat(assessment.projected()).as("the 7-day rule sees 7 units to spare").isEqualTo(7);
-        assertThat(assessment.trend()).isCloseTo(1, within(1e-9));
-        assertThat(assessment.dailyDemand()).isCloseTo(11 + 3.5, within(1e-9));
-        assertThat(assessment.stockOutDays()).isCloseTo(4.95, within(0.01));
+        assertThat(assessment.trend()).as("the slope of 1, a little shrunk for doubt").isBetween(0.8, 1.0);
+        assertThat(assessment.dailyDemand()).as("the last days' 13 and 14 a day").isBetween(13.0, 15.0);
+        assertThat(assessment.stockOutDays()).isBetween(4.5, 6.0);
+        assertThat(assessment.stockOutProbability()).isGreaterThan(0.9);
         assertThat(assessment.riskClass()).isEqualTo(RiskClass.TRENDING);
     }
 
     @Test
-    void fadingDemandMayNeverUseUpTheStock() {
+    void fadingDemandSlowsTheStockOutButNeverStopsIt() {
         DemandHistory fading = sales(0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 
         Assessment assessment = RiskModel.assess(40, fading, parameters);
 
         assertThat(assessment.trend()).isNegative();
-        assertThat(assessment.stockOutDays()).isNull();
+        assertThat(assessment.dailyDemand()).as("fading, not gone").isPositive();
+        assertThat(assessment.stockOutDays()).as("weeks away, not never").isBetween(14.0, 120.0);
         assertThat(assessment.riskClass()).isNull();
+    }
+
+    @Test
+    void aFallingDemandTheRuleFlagsStillRunsOutInTheForecast() {
+        // 14 a day two weeks ago, 1 yesterday: 28 sold in the window, 20 in stock
+        DemandHistory falling = sales(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+
+        Assessment assessment = RiskModel.assess(20, falling, parameters);
+
+        assertThat(assessment.riskClass()).isEqualTo(RiskClass.SEED_RULE);
+        assertThat(assessment.trend()).isNegative();
+        assertThat(assessment.stockOutDays()).as("a linear trend would reach zero demand first").isNotNull();
+        assertThat(assessment.stockOutDaysP90()).isNotNull();
     }
 
     @Test
@@ -83,16 +106,52 @@ class RiskModelTest {
         assertThat(assessment.velocity()).isEqualTo(-2);
         assertThat(assessment.projected()).isEqualTo(22);
         assertThat(assessment.riskClass()).as("5 days of cover at 4 a day").isEqualTo(RiskClass.TRENDING);
+        assertThat(assessment.stockOutDays()).isCloseTo(5, within(0.3));
     }
 
     @Test
-    void noSalesInTheWindowIsNotAtRiskUnlessOutOfStock() {
+    void noSalesInTheWindowNeverFiresTheRuleButTheForecastReadsOlderSales() {
         DemandHistory oldSalesOnly = sales(0, 0, 0, 0, 0, 0, 0, 9, 9, 9);
 
-        assertThat(RiskModel.assess(1, oldSalesOnly, parameters).riskClass()).isNull();
-        assertThat(RiskModel.assess(1, new DemandHistory(NOW), parameters).riskClass()).isNull();
+        assertThat(RiskModel.assess(5, oldSalesOnly, RiskParameters.asOf(NOW, 10, 7)).riskClass())
+                .as("projected 5 is within a threshold of 10, but the rule reads the window's sales only")
+                .isNotEqualTo(RiskClass.SEED_RULE);
+        assertThat(RiskModel.assess(1, oldSalesOnly, parameters).riskClass())
+                .as("the last unit of a product that sold 9 a day a week ago").isEqualTo(RiskClass.TRENDING);
+        assertThat(RiskModel.assess(100, oldSalesOnly, parameters).riskClass()).isNull();
+    }
+
+    @Test
+    void aProductNothingIsKnownOfIsAtRiskOnlyWhenOutOfStock() {
+        Assessment unknown = RiskModel.assess(1, new DemandHistory(NOW), parameters);
+
+        assertThat(unknown.riskClass()).isNull();
+        assertThat(unknown.stockOutProbability()).as("not ignored either").isBetween(0.01, 0.2);
         assertThat(RiskModel.assess(0, new DemandHistory(NOW), parameters).riskClass())
                 .isEqualTo(RiskClass.OUT_OF_STOCK);
+    }
+
+    @Test
+    void aNewProductIsReadFromItsFirstDays() {
+        DemandHistory twoDays = sales(0, 6); // 6 sold the day before yesterday, its first day
+
+        Assessment assessment = RiskModel.assess(10, twoDays, parameters);
+
+        assertThat(assessment.dailyDemand()).as("6 in two days, not 6 in four weeks").isBetween(2.5, 3.0);
+        assertThat(assessment.riskClass()).isEqualTo(RiskClass.TRENDING);
+    }
+
+    @Test
+    void theLevelDecidesTrending() {
+        DemandHistory steady = sales(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        Assessment assessment = RiskModel.assess(30, steady, parameters);
+        double probability = assessment.stockOutProbability();
+
+        assertThat(probability).isBetween(0.1, 0.9);
+        assertThat(RiskModel.assess(30, steady, RiskParameters.asOf(NOW, 0, 7, probability)).riskClass())
+                .isEqualTo(RiskClass.TRENDING);
+        assertThat(RiskModel.assess(30, steady, RiskParameters.asOf(NOW, 0, 7, probability + 1e-6)).riskClass())
+                .isNull();
     }
 
     @Test
@@ -100,7 +159,10 @@ class RiskModelTest {
         Assessment negative = RiskModel.assess(-3, sales(1, 1, 1), parameters);
 
         assertThat(negative.riskClass()).isEqualTo(RiskClass.OUT_OF_STOCK);
+        assertThat(negative.stockOutProbability()).isEqualTo(1);
         assertThat(negative.stockOutDays()).isZero();
+        assertThat(negative.stockOutDaysP10()).isZero();
+        assertThat(negative.stockOutDaysP90()).isZero();
         assertThat(negative.daysOfCover()).isZero();
     }
 

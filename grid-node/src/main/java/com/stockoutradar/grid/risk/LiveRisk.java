@@ -35,12 +35,14 @@ public final class LiveRisk {
     /** Node attributes carrying the risk settings, so that writers on any node assess as the refresh does. */
     public static final String THRESHOLD_ATTRIBUTE = "radar.risk.threshold";
     public static final String HORIZON_DAYS_ATTRIBUTE = "radar.risk.horizon-days";
+    public static final String STOCK_OUT_LEVEL_ATTRIBUTE = "radar.risk.stock-out-level";
 
     private final Ignite ignite;
     private final IgniteCache<Long, AtRiskRow> live;
     private final IgniteCache<Long, RiskReview> reviews;
     private final long threshold;
     private final int horizonDays;
+    private final double stockOutLevel;
 
     private LiveRisk(Ignite ignite) {
         this.ignite = ignite;
@@ -48,6 +50,7 @@ public final class LiveRisk {
         this.reviews = ignite.cache(RISK_REVIEW_CACHE);
         this.threshold = ignite.cluster().localNode().<Long>attribute(THRESHOLD_ATTRIBUTE);
         this.horizonDays = ignite.cluster().localNode().<Integer>attribute(HORIZON_DAYS_ATTRIBUTE);
+        this.stockOutLevel = ignite.cluster().localNode().<Double>attribute(STOCK_OUT_LEVEL_ATTRIBUTE);
     }
 
     /** This node's; shared by every writer that runs here. */
@@ -67,7 +70,7 @@ public final class LiveRisk {
      * the transaction has written, which the lookup of the window's first day cannot see yet.
      */
     public void update(Map<Long, Product> products, long now, LongFunction<ProductAssessor.Uncommitted> uncommitted) {
-        ProductAssessor assessor = new ProductAssessor(ignite, RiskParameters.asOf(now, threshold, horizonDays),
+        ProductAssessor assessor = new ProductAssessor(ignite, RiskParameters.asOf(now, threshold, horizonDays, stockOutLevel),
                 false);
         Map<Long, AtRiskRow> atRisk = new TreeMap<>(); // sorted, as the products' locks were taken
         Set<Long> notAtRisk = new TreeSet<>();

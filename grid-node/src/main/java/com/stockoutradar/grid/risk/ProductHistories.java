@@ -64,7 +64,7 @@ public class ProductHistories {
 
         DemandHistory demand = new DemandHistory(now);
         changes.forEach(c -> demand.add(c.type() == ChangeType.SALE, c.quantity(), c.timestamp()));
-        RiskParameters parameters = RiskParameters.asOf(now, settings.threshold(), settings.horizonDays());
+        RiskParameters parameters = settings.asOf(now);
         Assessment assessment = RiskModel.assess(stock, demand, parameters);
         return Optional.of(new ProductHistory(productId, product.field(StoredFields.PRODUCT_NAME), stock,
                 days(changes, first, today, stock), forecast(assessment, parameters),

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.stockoutradar.compute.risk.RiskParameters;
+
 /**
  * How stock-out risk is computed and refreshed.
  *
@@ -13,8 +15,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshEvery   time between scheduled refreshes (the brief: hourly)
  * @param refreshOnStart refresh as soon as the application is up
  * @param reviewEvery    how often each server node assesses again the products whose numbers time has changed
+ * @param stockOutLevel  the forecast's probability of a stock-out within the horizon from which a product is
+ *                       {@code TRENDING}; unset: {@link RiskParameters#DEFAULT_STOCK_OUT_LEVEL}
  */
 @ConfigurationProperties("radar.risk")
 public record RiskProperties(long threshold, int horizonDays, Duration refreshEvery, boolean refreshOnStart,
-                             @DefaultValue("5s") Duration reviewEvery) {
+                             @DefaultValue("5s") Duration reviewEvery, Double stockOutLevel) {
+
+    public RiskProperties {
+        if (stockOutLevel == null) {
+            stockOutLevel = RiskParameters.DEFAULT_STOCK_OUT_LEVEL;
+        }
+        if (!(stockOutLevel > 0 && stockOutLevel <= 1)) {
+            throw new IllegalArgumentException("radar.risk.stock-out-level must be a probability in (0, 1], not "
+                    + stockOutLevel);
+        }
+    }
+
+    /** As of {@code now}, for one product's assessment outside a refresh. */
+    public RiskParameters asOf(long now) {
+        return RiskParameters.asOf(now, threshold, horizonDays, stockOutLevel);
+    }
 }

@@ -109,7 +109,7 @@ public class RiskRefresher {
         Long beforePrevious = previous == null ? null : queries.refreshBefore(previous);
         long keepFrom = beforePrevious != null ? beforePrevious : previous != null ? previous : id;
         RiskParameters parameters = new RiskParameters(id, keepFrom, now, settings.threshold(),
-                settings.horizonDays(), current);
+                settings.horizonDays(), current, settings.stockOutLevel());
         long startedAt = clock.millis();
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
                 .execute(new RiskScanTask(), parameters);

@@ -108,7 +108,7 @@ class RiskLedgerIT {
     private Map<Long, Held> held(List<Long> products) {
         Map<Long, Held> held = new HashMap<>();
         for (PartitionLedger ledger : RiskLedger.on(ignite).current()) {
-            PartitionLedger.Products snapshot = ledger.products();
+            PartitionLedger.Products snapshot = ledger.products(RiskParameters.asOf(TestNode.now(), 0, 7));
             for (int i = 0; i < snapshot.pids().length; i++) {
                 if (products.contains(snapshot.pids()[i])) {
                     AtRiskRow row = snapshot.live()[i];
