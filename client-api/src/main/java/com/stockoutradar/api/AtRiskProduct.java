@@ -8,11 +8,17 @@ package com.stockoutradar.api;
  * @param projected    stock minus velocity
  * @param dailyDemand  forecast units sold per day now
  * @param trend        change of daily demand per day (units/day²)
- * @param daysOfCover  stock / daily demand; null without demand
- * @param stockOutDays days until the forecast uses up the stock; null if it never does
- * @param stockOutDate unix seconds of that moment; null if it never comes
+ * @param daysOfCover         days until the forecast's mean demand uses up the stock; null when not within a year
+ * @param stockOutDays        days until a stock-out is as likely as not (the forecast's median); null when not
+ *                            within a year
+ * @param stockOutDate        unix seconds of that moment; null if it never comes
+ * @param stockOutProbability the forecast's probability of a stock-out within the horizon
+ * @param stockOutDateP10     unix seconds by which a stock-out has a 10 % chance: the early end of its range
+ * @param stockOutDateP90     unix seconds by which a stock-out has a 90 % chance: the late end; null when not within
+ *                            a year
  */
 public record AtRiskProduct(long rank, long productId, String name, RiskClass riskClass, long stock, long sales7d,
                             long restocks7d, long velocity, long projected, double dailyDemand, double trend,
-                            Double daysOfCover, Double stockOutDays, Long stockOutDate) {
+                            Double daysOfCover, Double stockOutDays, Long stockOutDate, double stockOutProbability,
+                            Long stockOutDateP10, Long stockOutDateP90) {
 }

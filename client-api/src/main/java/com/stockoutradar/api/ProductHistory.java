@@ -14,10 +14,14 @@ public record ProductHistory(long productId, String name, long stock, List<Day> 
     public record Day(LocalDate date, long sales, long restocks, long stock) {
     }
 
-    /** The numbers behind the risk class, computed now with the current parameters. */
+    /**
+     * The numbers behind the risk class, computed now with the current parameters; the stock-out as in
+     * {@link AtRiskProduct}, from the same forecast.
+     */
     public record Forecast(long asOf, RiskClass riskClass, long sales7d, long restocks7d, long velocity, long projected,
-                           long threshold, int horizonDays, double dailyDemand, double trend, Double daysOfCover,
-                           Double stockOutDays, Long stockOutDate) {
+                           long threshold, int horizonDays, double stockOutLevel, double dailyDemand, double trend,
+                           Double daysOfCover, Double stockOutDays, Long stockOutDate, double stockOutProbability,
+                           Long stockOutDateP10, Long stockOutDateP90) {
     }
 
     public record Projection(LocalDate date, double stock) {

@@ -224,12 +224,17 @@ public final class IgniteConfigurationFactory {
                         "projected", Long.class, "dailyDemand", Double.class, "trend", Double.class,
                         "daysOfCover", Double.class, "stockOutDays", Double.class, "rankDays", Double.class,
                         "stockOutDate", Long.class, "riskClass", String.class, "computedAt", Long.class,
+                        "stockOutProbability", Double.class, "stockOutDaysP10", Double.class,
+                        "stockOutDaysP90", Double.class,
                         "productVersion", Long.class))
                 .setAliases(Map.ofEntries(Map.entry("sales7d", "SALES_7D"),
                         Map.entry("restocks7d", "RESTOCKS_7D"), Map.entry("dailyDemand", "DAILY_DEMAND"),
                         Map.entry("daysOfCover", "DAYS_OF_COVER"), Map.entry("stockOutDays", "STOCK_OUT_DAYS"),
                         Map.entry("rankDays", "RANK_DAYS"), Map.entry("stockOutDate", "STOCK_OUT_DATE"),
                         Map.entry("riskClass", "RISK_CLASS"), Map.entry("computedAt", "COMPUTED_AT"),
+                        Map.entry("stockOutProbability", "STOCK_OUT_PROBABILITY"),
+                        Map.entry("stockOutDaysP10", "STOCK_OUT_DAYS_P10"),
+                        Map.entry("stockOutDaysP90", "STOCK_OUT_DAYS_P90"),
                         Map.entry("productVersion", "PRODUCT_VERSION")))
                 // The ranking down to its last tie-break, so that a page is read in index order.
                 .setIndexes(List.of(
@@ -265,12 +270,17 @@ public final class IgniteConfigurationFactory {
                         "stock", Long.class, "sales7d", Long.class, "restocks7d", Long.class, "velocity", Long.class,
                         "projected", Long.class, "dailyDemand", Double.class, "trend", Double.class,
                         "daysOfCover", Double.class, "stockOutDays", Double.class, "rankDays", Double.class,
-                        "stockOutDate", Long.class, "riskClass", String.class, "computedAt", Long.class))
+                        "stockOutDate", Long.class, "riskClass", String.class, "computedAt", Long.class,
+                        "stockOutProbability", Double.class, "stockOutDaysP10", Double.class,
+                        "stockOutDaysP90", Double.class))
                 .setAliases(Map.ofEntries(Map.entry("refreshId", "REFRESH_ID"), Map.entry("sales7d", "SALES_7D"),
                         Map.entry("restocks7d", "RESTOCKS_7D"), Map.entry("dailyDemand", "DAILY_DEMAND"),
                         Map.entry("daysOfCover", "DAYS_OF_COVER"), Map.entry("stockOutDays", "STOCK_OUT_DAYS"),
                         Map.entry("rankDays", "RANK_DAYS"), Map.entry("stockOutDate", "STOCK_OUT_DATE"),
-                        Map.entry("riskClass", "RISK_CLASS"), Map.entry("computedAt", "COMPUTED_AT")))
+                        Map.entry("riskClass", "RISK_CLASS"), Map.entry("computedAt", "COMPUTED_AT"),
+                        Map.entry("stockOutProbability", "STOCK_OUT_PROBABILITY"),
+                        Map.entry("stockOutDaysP10", "STOCK_OUT_DAYS_P10"),
+                        Map.entry("stockOutDaysP90", "STOCK_OUT_DAYS_P90")))
                 // One index: every refresh rewrites the table, so each index costs on every refresh. Class filters
                 // walk the ranking (counts per class are in RISK_REFRESH). It is the ranking itself, down to its last
                 // tie-break, so that a page is read in index order and equal rows never compare whole keys.

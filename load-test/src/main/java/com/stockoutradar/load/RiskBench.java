@@ -68,7 +68,8 @@ public final class RiskBench {
 
     /** Every order the list offers (the API's {@code sort} values). */
     private static final List<String> SORTS = List.of("rank", "productId", "name", "riskClass", "stock", "sales7d",
-            "restocks7d", "velocity", "projected", "dailyDemand", "trend", "daysOfCover", "stockOutDate");
+            "restocks7d", "velocity", "projected", "dailyDemand", "trend", "daysOfCover", "stockOutDate",
+            "stockOutProbability");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IngestBench.options(args);

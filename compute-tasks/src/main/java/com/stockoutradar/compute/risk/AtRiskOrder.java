@@ -40,7 +40,9 @@ public final class AtRiskOrder {
                     (a, b) -> Double.compare(a.dailyDemand, b.dailyDemand))),
             Map.entry("trend", new Column("trend", (a, b) -> Double.compare(a.trend, b.trend))),
             Map.entry("daysOfCover", new Column("days_of_cover", (a, b) -> nanLast(a.daysOfCover, b.daysOfCover))),
-            Map.entry("stockOutDate", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))));
+            Map.entry("stockOutDate", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))),
+            Map.entry("stockOutProbability", new Column("stock_out_probability",
+                    (a, b) -> Double.compare(a.stockOutProbability, b.stockOutProbability))));
 
     private AtRiskOrder() {
     }

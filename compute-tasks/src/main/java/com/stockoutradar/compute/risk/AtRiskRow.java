@@ -13,7 +13,7 @@ import com.stockoutradar.api.RiskClass;
  * cannot write records.
  */
 public final class AtRiskRow implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String name;
     private final long stock;
@@ -25,6 +25,9 @@ public final class AtRiskRow implements Serializable {
     private final double trend;
     private final Double daysOfCover;
     private final Double stockOutDays;
+    private final double stockOutProbability;
+    private final Double stockOutDaysP10;
+    private final Double stockOutDaysP90;
     /** As in {@link AtRiskRow}: days until stock-out with "never" as the largest value, the ranking's order. */
     private final double rankDays;
     /** Unix seconds, or null when the forecast never runs out. */
@@ -45,6 +48,9 @@ public final class AtRiskRow implements Serializable {
         this.trend = a.trend();
         this.daysOfCover = a.daysOfCover();
         this.stockOutDays = a.stockOutDays();
+        this.stockOutProbability = a.stockOutProbability();
+        this.stockOutDaysP10 = a.stockOutDaysP10();
+        this.stockOutDaysP90 = a.stockOutDaysP90();
         this.rankDays = a.stockOutDays() == null ? Double.MAX_VALUE : a.stockOutDays();
         this.stockOutDate = stockOutDate(a.stockOutDays(), computedAt);
         this.riskClass = a.riskClass().name();
@@ -63,7 +69,8 @@ public final class AtRiskRow implements Serializable {
                 && Objects.equals(stockOutDay(stockOutDate), stockOutDay(stockOutDate(a.stockOutDays(), computedAt)));
     }
 
-    private static Long stockOutDate(Double stockOutDays, long computedAt) {
+    /** The unix second {@code stockOutDays} after {@code computedAt}; null for never. */
+    public static Long stockOutDate(Double stockOutDays, long computedAt) {
         return stockOutDays == null ? null : computedAt + Math.round(stockOutDays * RiskParameters.DAY);
     }
 
@@ -82,6 +89,7 @@ public final class AtRiskRow implements Serializable {
     /** This row of product {@code pid} as the API shows it, at place {@code rank}. */
     public AtRiskProduct product(long rank, long pid) {
         return new AtRiskProduct(rank, pid, name, RiskClass.valueOf(riskClass), stock, sales7d, restocks7d,
-                velocity, projected, dailyDemand, trend, daysOfCover, stockOutDays, stockOutDate);
+                velocity, projected, dailyDemand, trend, daysOfCover, stockOutDays, stockOutDate, stockOutProbability,
+                stockOutDate(stockOutDaysP10, computedAt), stockOutDate(stockOutDaysP90, computedAt));
     }
 }

@@ -24,6 +24,7 @@ final class LiveRow {
     final double dailyDemand;
     final double trend;
     final double daysOfCover;
+    final double stockOutProbability;
     /** Days until stock-out with never as the largest value: the ranking's first key. */
     final double rankDays;
 
@@ -42,6 +43,7 @@ final class LiveRow {
         this.dailyDemand = product.dailyDemand();
         this.trend = product.trend();
         this.daysOfCover = product.daysOfCover() == null ? Double.NaN : product.daysOfCover();
+        this.stockOutProbability = product.stockOutProbability();
         this.rankDays = product.stockOutDays() == null ? Double.MAX_VALUE : product.stockOutDays();
     }
 }

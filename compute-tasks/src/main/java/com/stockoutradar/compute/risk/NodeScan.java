@@ -10,17 +10,19 @@ public final class NodeScan implements Serializable {
     private final UUID nodeId;
     private final int partitions;
     private final long products;
+    private final long assessed;
     private final long changes;
     private final long outOfStock;
     private final long seedRule;
     private final long trending;
     private final long millis;
 
-    NodeScan(UUID nodeId, int partitions, long products, long changes, long outOfStock, long seedRule, long trending,
-             long millis) {
+    NodeScan(UUID nodeId, int partitions, long products, long assessed, long changes, long outOfStock, long seedRule,
+             long trending, long millis) {
         this.nodeId = nodeId;
         this.partitions = partitions;
         this.products = products;
+        this.assessed = assessed;
         this.changes = changes;
         this.outOfStock = outOfStock;
         this.seedRule = seedRule;
@@ -40,6 +42,11 @@ public final class NodeScan implements Serializable {
     /** Products scanned: this node's primary products. */
     public long products() {
         return products;
+    }
+
+    /** Products assessed: all scanned but those whose rows stood since a refresh's last review of them. */
+    public long assessed() {
+        return assessed;
     }
 
     public long changes() {

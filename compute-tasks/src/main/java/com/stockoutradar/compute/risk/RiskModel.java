@@ -97,12 +97,4 @@ public final class RiskModel {
         }
         return null;
     }
-
-    /**
-     * Units the forecast sells from now over the next {@code days} at {@code dailyDemand} along a damped
-     * {@code trend}, weekdays averaged: the projected stock a product page draws.
-     */
-    public static double demandWithin(double days, double dailyDemand, double trend) {
-        return new DampedTrend(dailyDemand, trend).cumulative(days);
-    }
 }

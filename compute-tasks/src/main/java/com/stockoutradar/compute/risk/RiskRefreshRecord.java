@@ -8,7 +8,7 @@ import java.io.Serializable;
  * a refresh in progress is never seen half done.
  */
 public final class RiskRefreshRecord implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long computedAt;
     private final long startedAt;
@@ -16,6 +16,7 @@ public final class RiskRefreshRecord implements Serializable {
     private final long threshold;
     private final int horizonDays;
     private final long productsScanned;
+    private final long productsAssessed;
     private final long changesScanned;
     private final long outOfStock;
     private final long seedRule;
@@ -31,6 +32,7 @@ public final class RiskRefreshRecord implements Serializable {
         this.threshold = parameters.threshold();
         this.horizonDays = parameters.horizonDays();
         this.productsScanned = totals.products();
+        this.productsAssessed = totals.assessed();
         this.changesScanned = totals.changes();
         this.outOfStock = totals.outOfStock();
         this.seedRule = totals.seedRule();
@@ -46,6 +48,7 @@ public final class RiskRefreshRecord implements Serializable {
         this.threshold = other.threshold;
         this.horizonDays = other.horizonDays;
         this.productsScanned = other.productsScanned;
+        this.productsAssessed = other.productsAssessed;
         this.changesScanned = other.changesScanned;
         this.outOfStock = other.outOfStock;
         this.seedRule = other.seedRule;
@@ -80,6 +83,11 @@ public final class RiskRefreshRecord implements Serializable {
 
     public long productsScanned() {
         return productsScanned;
+    }
+
+    /** Products the refresh assessed; the others' rows stood since its last review of them. */
+    public long productsAssessed() {
+        return productsAssessed;
     }
 
     public long changesScanned() {

@@ -130,13 +130,14 @@ final class RiskScanJob extends ComputeJobAdapter {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         NodeScan scan = new NodeScan(ignite.cluster().localNode().id(), partitions.length, counts.products.sum(),
-                counts.changes.sum(),
+                counts.products.sum() - counts.stood.sum(), counts.changes.sum(),
                 counts.atRisk(RiskClass.OUT_OF_STOCK), counts.atRisk(RiskClass.SEED_RULE),
                 counts.atRisk(RiskClass.TRENDING), millis);
         log.info("risk scan {} from the {}: {} products in {} partitions, {} changes summarized, {} window-start "
                         + "lookups, {} at risk, {} live rows rewritten, {} standing since their last review, in {} ms",
                 parameters.refreshId(), source, scan.products(), partitions.length, scan.changes(), assessor.lookups(),
-                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), counts.stood.sum(), millis);
+                scan.outOfStock() + scan.seedRule() + scan.trending(), counts.liveWrites.sum(), counts.stood.sum(),
+                millis);
         return scan;
     }
 

@@ -22,6 +22,7 @@ import com.stockoutradar.api.AtRiskProduct;
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.RiskRefreshView;
 import com.stockoutradar.compute.risk.AtRiskOrder;
+import com.stockoutradar.compute.risk.AtRiskRow;
 import com.stockoutradar.compute.risk.LiveSelection;
 import com.stockoutradar.compute.risk.LiveSlice;
 import com.stockoutradar.compute.risk.LiveSliceTask;
@@ -37,7 +38,8 @@ public class AtRiskQueries {
     /** The orders by their API name; the default is the ranking. */
     public static final Set<String> SORTS = AtRiskOrder.sorts();
     private static final String COLUMNS = "pid, name, risk_class, stock, sales_7d, restocks_7d, velocity, projected, "
-            + "daily_demand, trend, days_of_cover, stock_out_days, stock_out_date";
+            + "daily_demand, trend, days_of_cover, stock_out_days, stock_out_date, stock_out_probability, "
+            + "stock_out_days_p10, stock_out_days_p90, computed_at";
 
     /** Which rows, in which order. */
     public record Filter(RiskClass riskClass, String search, String sort, boolean descending) {
@@ -176,12 +178,14 @@ public class AtRiskQueries {
         return new AtRiskProduct(rank, (Long) row.get(0), (String) row.get(1), RiskClass.valueOf((String) row.get(2)),
                 (Long) row.get(3), (Long) row.get(4), (Long) row.get(5), (Long) row.get(6), (Long) row.get(7),
                 (Double) row.get(8), (Double) row.get(9), (Double) row.get(10), (Double) row.get(11),
-                (Long) row.get(12));
+                (Long) row.get(12), (Double) row.get(13),
+                AtRiskRow.stockOutDate((Double) row.get(14), (Long) row.get(16)),
+                AtRiskRow.stockOutDate((Double) row.get(15), (Long) row.get(16)));
     }
 
     static RiskRefreshView view(long id, RiskRefreshRecord r) {
         return new RiskRefreshView(id, r.computedAt(), r.startedAt(), r.durationMillis(), r.threshold(),
-                r.horizonDays(), r.productsScanned(), r.changesScanned(), r.outOfStock(), r.seedRule(), r.trending(),
-                r.nodes());
+                r.horizonDays(), r.productsScanned(), r.productsAssessed(), r.changesScanned(), r.outOfStock(),
+                r.seedRule(), r.trending(), r.nodes());
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.ProductHistory;
 import com.stockoutradar.compute.risk.Assessment;
+import com.stockoutradar.compute.risk.AtRiskRow;
+import com.stockoutradar.compute.risk.DemandForecast;
 import com.stockoutradar.compute.risk.DemandHistory;
 import com.stockoutradar.compute.risk.RiskModel;
 import com.stockoutradar.compute.risk.RiskParameters;
@@ -68,7 +70,7 @@ public class ProductHistories {
         Assessment assessment = RiskModel.assess(stock, demand, parameters);
         return Optional.of(new ProductHistory(productId, product.field(StoredFields.PRODUCT_NAME), stock,
                 days(changes, first, today, stock), forecast(assessment, parameters),
-                projection(assessment, today)));
+                projection(assessment, DemandForecast.of(demand), today)));
     }
 
     private List<Change> changes(long productId, long since) {
@@ -113,21 +115,21 @@ public class ProductHistories {
 
     private static ProductHistory.Forecast forecast(Assessment a, RiskParameters p) {
         return new ProductHistory.Forecast(p.now(), a.riskClass(), a.sales7d(), a.restocks7d(), a.velocity(),
-                a.projected(), p.threshold(), p.horizonDays(), a.dailyDemand(), a.trend(), a.daysOfCover(),
-                a.stockOutDays(), a.stockOutDays() == null ? null
-                        : p.now() + Math.round(a.stockOutDays() * RiskParameters.DAY));
+                a.projected(), p.threshold(), p.horizonDays(), p.stockOutLevel(), a.dailyDemand(), a.trend(),
+                a.daysOfCover(), a.stockOutDays(), AtRiskRow.stockOutDate(a.stockOutDays(), p.now()),
+                a.stockOutProbability(), AtRiskRow.stockOutDate(a.stockOutDaysP10(), p.now()),
+                AtRiskRow.stockOutDate(a.stockOutDaysP90(), p.now()));
     }
 
-    /** Stock day by day from today until the forecast runs it out, at most twice the horizon ahead. */
-    private List<ProductHistory.Projection> projection(Assessment a, LocalDate today) {
+    /** Stock day by day from today until the forecast's mean demand runs it out, at most twice the horizon ahead. */
+    private List<ProductHistory.Projection> projection(Assessment a, DemandForecast forecast, LocalDate today) {
         int days = 2 * settings.horizonDays();
-        if (a.stockOutDays() != null) {
-            days = (int) Math.min(days, Math.ceil(a.stockOutDays()));
+        if (a.daysOfCover() != null) {
+            days = (int) Math.min(days, Math.ceil(a.daysOfCover()));
         }
         List<ProductHistory.Projection> points = new ArrayList<>();
         for (int t = 0; t <= days; t++) {
-            points.add(new ProductHistory.Projection(today.plusDays(t),
-                    a.stock() - RiskModel.demandWithin(t, a.dailyDemand(), a.trend())));
+            points.add(new ProductHistory.Projection(today.plusDays(t), a.stock() - forecast.mean(t)));
         }
         return points;
     }

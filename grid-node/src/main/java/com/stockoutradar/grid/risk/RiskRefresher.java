@@ -125,9 +125,9 @@ public class RiskRefresher {
             makeCurrent(id, previous, record);
         }
         // a backtest has no RISK_REFRESH row: the rows kept for readers follow the refreshes that were current
-        log.info("risk {} {} as of {}: {} products on {} nodes, {} at risk ({} out of stock, {} by the "
-                        + "7-day rule, {} trending) in {} ms", current ? "refresh" : "backtest", id, now,
-                totals.products(), totals.nodes(), totals.atRisk(), totals.outOfStock(), totals.seedRule(),
+        log.info("risk {} {} as of {}: {} products ({} assessed) on {} nodes, {} at risk ({} out of stock, {} by "
+                        + "the 7-day rule, {} trending) in {} ms", current ? "refresh" : "backtest", id, now,
+                totals.products(), totals.assessed(), totals.nodes(), totals.atRisk(), totals.outOfStock(), totals.seedRule(),
                 totals.trending(), record.durationMillis());
         return AtRiskQueries.view(id, record);
     }

@@ -24,7 +24,8 @@ import com.stockoutradar.grid.support.TestNode;
 /**
  * The node's risk ledger follows every committed change of its products and rows, holds after a rebuild from the
  * caches exactly what it held, and a refresh's late fix never sets a row back to a product version ingestion has
- * since replaced.
+ * since replaced. A refresh assesses again only the products that changed since it last did, or whose numbers time
+ * may have moved.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RiskLedgerIT {
@@ -89,6 +90,39 @@ class RiskLedgerIT {
                 new ArrayList<>(List.of(new LiveRiskReconciliation.Fix(product, version, null))));
 
         assertThat(riskClass(product)).isNull();
+    }
+
+    @Test
+    void aRefreshAssessesAgainOnlyTheProductsThatChangedOrWhoseSettingsDid() {
+        long idle = node.newProduct(10);
+        long sold = node.newProduct(100);
+        node.sell(sold, 1, null);
+        long outOfStock = node.newProduct(3);
+        node.sell(outOfStock, 3, null);
+        await().atMost(WITHIN).until(() -> riskClass(outOfStock) != null);
+
+        ScanTotals first = refresh(0);
+        ScanTotals again = refresh(0);
+        assertThat(again.assessed()).as("products assessed again with nothing changed")
+                .isLessThan(first.assessed() - 2);
+        assertThat(List.of(again.outOfStock(), again.seedRule(), again.trending()))
+                .as("the rows that stood, counted by class")
+                .isEqualTo(List.of(first.outOfStock(), first.seedRule(), first.trending()));
+
+        node.sell(sold, 1, null);
+        node.restock(idle, 1);
+        await().atMost(WITHIN).until(() -> held(List.of(sold)).get(sold).stock() == 98);
+        assertThat(refresh(0).assessed()).as("the two products that changed, and those assessed every time")
+                .isEqualTo(again.assessed() + 2);
+
+        assertThat(refresh(1).assessed()).as("another threshold: every product again").isEqualTo(first.products());
+        refresh(0);
+    }
+
+    /** A refresh that brings the list in line, as of now, with threshold {@code threshold}. */
+    private ScanTotals refresh(long threshold) {
+        return ScanTotals.of(ignite.compute(ignite.cluster().forServers()).execute(new RiskScanTask(),
+                new RiskParameters(-1, -1, TestNode.now(), threshold, 7, true)));
     }
 
     private String riskClass(long product) {

@@ -39,7 +39,8 @@ class DashboardController {
             new Column("sales7d", "Sold 7d"), new Column("restocks7d", "Restocked 7d"),
             new Column("velocity", "Velocity"), new Column("projected", "Projected"),
             new Column("dailyDemand", "Demand/day"), new Column("trend", "Trend"),
-            new Column("daysOfCover", "Days of cover"), new Column("stockOutDate", "Stock-out"));
+            new Column("daysOfCover", "Days of cover"), new Column("stockOutProbability", "Chance"),
+            new Column("stockOutDate", "Stock-out (10–90 %)"));
 
     private final AtRiskQueries queries;
     private final RiskRefresher refresher;

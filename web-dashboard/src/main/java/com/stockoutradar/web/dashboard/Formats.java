@@ -23,6 +23,15 @@ public class Formats {
         return unixSeconds == null ? "never" : DATE.format(Instant.ofEpochSecond(unixSeconds));
     }
 
+    /** The range of dates a stock-out falls in with 80 % probability. */
+    public String range(Long from, Long to) {
+        return date(from) + " – " + date(to);
+    }
+
+    public String percent(double probability) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * probability);
+    }
+
     public String days(Double days) {
         return days == null ? "∞" : String.format(Locale.ROOT, "%.1f", days);
     }

@@ -39,7 +39,7 @@ import com.stockoutradar.grid.risk.RiskRefresher;
 class RiskApiController {
     private static final String[] CSV_HEADER = {"rank", "product_id", "name", "risk_class", "stock", "sales_7d",
         "restocks_7d", "velocity", "projected", "daily_demand", "trend", "days_of_cover", "stock_out_days",
-        "stock_out_date"};
+        "stock_out_date", "stock_out_probability", "stock_out_date_p10", "stock_out_date_p90"};
 
     private final AtRiskQueries queries;
     private final RiskRefresher refresher;
@@ -75,7 +75,8 @@ class RiskApiController {
                 try {
                     csv.printRecord(p.rank(), p.productId(), p.name(), p.riskClass(), p.stock(), p.sales7d(),
                             p.restocks7d(), p.velocity(), p.projected(), p.dailyDemand(), p.trend(), p.daysOfCover(),
-                            p.stockOutDays(), p.stockOutDate());
+                            p.stockOutDays(), p.stockOutDate(), p.stockOutProbability(), p.stockOutDateP10(),
+                            p.stockOutDateP90());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

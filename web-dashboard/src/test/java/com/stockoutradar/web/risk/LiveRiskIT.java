@@ -59,7 +59,8 @@ class LiveRiskIT {
 
     /** The columns a row is compared by; not when it was computed (nor the stock-out date derived from that). */
     record Row(String riskClass, long stock, long sales7d, long restocks7d, long velocity, long projected,
-               double dailyDemand, double trend, Double daysOfCover, Double stockOutDays) {
+               double dailyDemand, double trend, Double daysOfCover, Double stockOutDays, double stockOutProbability,
+               Double stockOutDaysP10, Double stockOutDaysP90) {
     }
 
     @Test
@@ -221,13 +222,16 @@ class LiveRiskIT {
     /** The same class and 7-day numbers; the forecast's numbers moved only by the seconds between the two. */
     private static void assertAssessedAlike(Row kept, Row found, long pid) {
         assertThat(new Row(kept.riskClass(), kept.stock(), kept.sales7d(), kept.restocks7d(), kept.velocity(),
-                kept.projected(), 0, 0, null, null)).as("product %d", pid)
+                kept.projected(), 0, 0, null, null, 0, null, null)).as("product %d", pid)
                 .isEqualTo(new Row(found.riskClass(), found.stock(), found.sales7d(), found.restocks7d(),
-                        found.velocity(), found.projected(), 0, 0, null, null));
+                        found.velocity(), found.projected(), 0, 0, null, null, 0, null, null));
         assertNear(kept.dailyDemand(), found.dailyDemand(), pid);
         assertNear(kept.trend(), found.trend(), pid);
         assertNear(kept.daysOfCover(), found.daysOfCover(), pid);
         assertNear(kept.stockOutDays(), found.stockOutDays(), pid);
+        assertNear(kept.stockOutProbability(), found.stockOutProbability(), pid);
+        assertNear(kept.stockOutDaysP10(), found.stockOutDaysP10(), pid);
+        assertNear(kept.stockOutDaysP90(), found.stockOutDaysP90(), pid);
     }
 
     private static void assertNear(Double kept, Double found, long pid) {
@@ -292,10 +296,12 @@ class LiveRiskIT {
         Map<Long, Row> rows = new HashMap<>();
         ignite.cache(GridNames.LIVE_RISK_CACHE).query(new SqlFieldsQuery("""
                 SELECT pid, risk_class, stock, sales_7d, restocks_7d, velocity, projected, daily_demand, trend,
-                       days_of_cover, stock_out_days\s""" + from)).getAll()
+                       days_of_cover, stock_out_days, stock_out_probability, stock_out_days_p10, stock_out_days_p90\s"""
+                + from)).getAll()
                 .forEach(r -> rows.put((Long) r.get(0), new Row((String) r.get(1), (Long) r.get(2), (Long) r.get(3),
                         (Long) r.get(4), (Long) r.get(5), (Long) r.get(6), (Double) r.get(7), (Double) r.get(8),
-                        (Double) r.get(9), (Double) r.get(10))));
+                        (Double) r.get(9), (Double) r.get(10), (Double) r.get(11), (Double) r.get(12),
+                        (Double) r.get(13))));
         return rows;
     }
 }
