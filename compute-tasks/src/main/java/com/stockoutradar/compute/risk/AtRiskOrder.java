@@ -15,7 +15,7 @@ import java.util.Set;
 public final class AtRiskOrder {
     /** Earliest stock-out (never last), lowest projected stock, product id: the list's default order. */
     static final Comparator<LiveRow> RANKING = (a, b) -> {
-        int order = Double.compare(a.rankDays, b.rankDays);
+        int order = compare(a.rankDays, b.rankDays);
         if (order == 0) {
             order = Long.compare(a.projected, b.projected);
         }
@@ -26,7 +26,7 @@ public final class AtRiskOrder {
     }
 
     private static final Map<String, Column> COLUMNS = Map.ofEntries(
-            Map.entry("rank", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))),
+            Map.entry("rank", new Column("rank_days", (a, b) -> compare(a.rankDays, b.rankDays))),
             Map.entry("productId", new Column("pid", (a, b) -> Long.compare(a.pid, b.pid))),
             Map.entry("name", new Column("name", (a, b) -> nullsLast(a.name, b.name))),
             Map.entry("riskClass", new Column("risk_class", (a, b) -> a.riskClass.name()
@@ -37,12 +37,12 @@ public final class AtRiskOrder {
             Map.entry("velocity", new Column("velocity", (a, b) -> Long.compare(a.velocity, b.velocity))),
             Map.entry("projected", new Column("projected", (a, b) -> Long.compare(a.projected, b.projected))),
             Map.entry("dailyDemand", new Column("daily_demand",
-                    (a, b) -> Double.compare(a.dailyDemand, b.dailyDemand))),
-            Map.entry("trend", new Column("trend", (a, b) -> Double.compare(a.trend, b.trend))),
+                    (a, b) -> compare(a.dailyDemand, b.dailyDemand))),
+            Map.entry("trend", new Column("trend", (a, b) -> compare(a.trend, b.trend))),
             Map.entry("daysOfCover", new Column("days_of_cover", (a, b) -> nanLast(a.daysOfCover, b.daysOfCover))),
-            Map.entry("stockOutDate", new Column("rank_days", (a, b) -> Double.compare(a.rankDays, b.rankDays))),
+            Map.entry("stockOutDate", new Column("rank_days", (a, b) -> compare(a.rankDays, b.rankDays))),
             Map.entry("stockOutProbability", new Column("stock_out_probability",
-                    (a, b) -> Double.compare(a.stockOutProbability, b.stockOutProbability))));
+                    (a, b) -> compare(a.stockOutProbability, b.stockOutProbability))));
 
     private AtRiskOrder() {
     }
@@ -75,11 +75,16 @@ public final class AtRiskOrder {
         return a.compareTo(b);
     }
 
+    /** As SQL compares numbers: unlike {@link Double#compare}, -0.0 (a slope shrunk to nothing) equals 0.0. */
+    private static int compare(double a, double b) {
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+
     /** Empty (NaN) numbers after every other. */
     private static int nanLast(double a, double b) {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return Double.isNaN(a) ? (Double.isNaN(b) ? 0 : 1) : -1;
         }
-        return Double.compare(a, b);
+        return compare(a, b);
     }
 }

@@ -46,7 +46,7 @@ public final class DemandForecast {
 
     /** The slope of daily demand now (units a day per day), fading by {@link DampedTrend#DAMPING} a day. */
     public double trend() {
-        return trend.slope();
+        return trend.slope() + 0.0; // a slope shrunk to nothing may be -0.0, shown as "-0.00"
     }
 
     WeeklyPattern week() {
