@@ -304,12 +304,14 @@ public final class IgniteConfigurationFactory {
                 .setKeyFieldName("id")
                 .setFields(fields("id", Long.class, "computedAt", Long.class, "startedAt", Long.class,
                         "durationMillis", Long.class, "threshold", Long.class, "horizonDays", Integer.class,
-                        "productsScanned", Long.class, "changesScanned", Long.class, "outOfStock", Long.class,
+                        "productsScanned", Long.class, "productsAssessed", Long.class, "changesScanned", Long.class,
+                        "outOfStock", Long.class,
                         "seedRule", Long.class, "trending", Long.class, "nodes", Integer.class,
                         "current", Boolean.class))
                 .setAliases(Map.ofEntries(Map.entry("computedAt", "COMPUTED_AT"), Map.entry("startedAt", "STARTED_AT"),
                         Map.entry("durationMillis", "DURATION_MILLIS"), Map.entry("horizonDays", "HORIZON_DAYS"),
                         Map.entry("productsScanned", "PRODUCTS_SCANNED"),
+                        Map.entry("productsAssessed", "PRODUCTS_ASSESSED"),
                         Map.entry("changesScanned", "CHANGES_SCANNED"), Map.entry("outOfStock", "OUT_OF_STOCK"),
                         Map.entry("seedRule", "SEED_RULE"), Map.entry("current", "IS_CURRENT")));
         return new CacheConfiguration<Long, RiskRefreshRecord>(RISK_REFRESH_CACHE)
