@@ -46,15 +46,18 @@ final class ShopData {
         }
     }
 
-    /** Replaces whatever the tables hold; {@code threads} connections insert id ranges side by side. */
-    void fill(long products, long changes, long now, int threads) throws Exception {
+    /**
+     * Replaces whatever the tables hold, with stock spread evenly below {@code maxStock}; {@code threads} connections
+     * insert id ranges side by side.
+     */
+    void fill(long products, long changes, long now, int maxStock, int threads) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("TRUNCATE product, inventory_change");
             s.execute("DROP INDEX IF EXISTS inventory_change_pid_ts_idx, inventory_change_ts_idx, "
                     + "inventory_change_event_id_idx");
         }
         inParallel(threads, products, (from, to) -> "INSERT INTO product (id, stock, name, updated_at, version) "
-                + "SELECT g, (g * 7919) % 400, 'product ' || g, " + now + ", 4 FROM generate_series(" + from + "::bigint, "
+                + "SELECT g, (g * 7919) % " + maxStock + ", 'product ' || g, " + now + ", 4 FROM generate_series(" + from + "::bigint, "
                 + to + ") g");
         long start = now - WEEK;
         inParallel(threads, changes, (from, to) -> "INSERT INTO inventory_change "

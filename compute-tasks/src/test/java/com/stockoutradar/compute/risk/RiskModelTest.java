@@ -185,4 +185,47 @@ class RiskModelTest {
         assertThat(RiskModel.assess(20, steady, cautious).riskClass()).isEqualTo(RiskClass.SEED_RULE);
         assertThat(RiskModel.assess(25, steady, cautious).riskClass()).isNull();
     }
+
+    @Test
+    void aRefreshReviewsAProductAtRiskWhenItsNextReviewSays() {
+        DemandHistory history = sales(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+
+        RiskModel.Reviewed reviewed = RiskModel.review(30, history, parameters);
+
+        assertThat(reviewed.assessment()).isEqualTo(RiskModel.assess(30, history, parameters));
+        assertThat(reviewed.reviewAt()).isEqualTo(NextReview.of(history, reviewed.assessment(), 7));
+    }
+
+    @Test
+    void aProductFarFromTheLevelStandsUntilItsDaysNextMove() {
+        DemandHistory history = sales(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+
+        RiskModel.Reviewed reviewed = RiskModel.review(500, history, parameters);
+
+        assertThat(reviewed.assessment()).isNull();
+        assertThat(reviewed.reviewAt()).as("the oldest sale in the window leaves it at noon")
+                .isEqualTo(NOW + DAY / 2).isEqualTo(NextReview.ofTheDays(history));
+    }
+
+    @Test
+    void aProductJustBelowTheLevelIsAssessedAgainByTheNextRefresh() {
+        DemandHistory history = sales(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+        long stock = 36;
+        while (RiskModel.assess(stock, history, parameters).atRisk()) {
+            stock++;
+        }
+
+        RiskModel.Reviewed reviewed = RiskModel.review(stock, history, parameters);
+
+        assertThat(reviewed.assessment()).as("stock %d, the least the forecast leaves alone", stock).isNull();
+        assertThat(reviewed.reviewAt()).as("half a day on, the forecast may reach the level").isZero();
+    }
+
+    @Test
+    void aProductWithoutChangesInTheModelsDaysNeverChangesByTimeAlone() {
+        RiskModel.Reviewed reviewed = RiskModel.review(10, new DemandHistory(NOW), parameters);
+
+        assertThat(reviewed.assessment()).isNull();
+        assertThat(reviewed.reviewAt()).isEqualTo(NextReview.NEVER);
+    }
 }
