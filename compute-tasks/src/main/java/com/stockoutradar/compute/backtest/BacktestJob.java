@@ -47,7 +47,7 @@ final class BacktestJob extends ComputeJobAdapter {
                 .reduce(BacktestCounts::plus)
                 .orElseGet(() -> new BacktestCounts(parameters.dayCount(), parameters.levelCount()));
         log.info("backtest over {} moments: {} products in {} partitions, {} changes, in {} ms",
-                parameters.dayCount(), parameters.dayCount() == 0 ? 0 : counts.products(0), counts.partitions(),
+                parameters.dayCount(), counts.products(0), counts.partitions(),
                 counts.changes(), (System.nanoTime() - started) / 1_000_000);
         return counts;
     }

@@ -25,6 +25,9 @@ public final class BacktestParameters implements Serializable {
      * @param levels      the stock-out levels to flag {@code TRENDING} from, ascending
      */
     public BacktestParameters(long[] days, long threshold, int horizonDays, double[] levels) {
+        if (days.length == 0) {
+            throw new IllegalArgumentException("a backtest needs at least one moment");
+        }
         for (int i = 1; i < levels.length; i++) {
             if (!(levels[i - 1] < levels[i])) {
                 throw new IllegalArgumentException("levels must ascend: " + Arrays.toString(levels));

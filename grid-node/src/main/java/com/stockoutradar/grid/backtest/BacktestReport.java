@@ -54,7 +54,7 @@ final class BacktestReport {
             }
         }
         return new Backtest(computedAt, durationMillis, days, parameters.threshold(), parameters.horizonDays(),
-                stockOutLevel, best, days == 0 ? 0 : counts.products(0), counts.changes(),
+                stockOutLevel, best, counts.products(0), counts.changes(),
                 model(0, days, level), rule(0, days), classes(0, days), levels, perDay);
     }
 
