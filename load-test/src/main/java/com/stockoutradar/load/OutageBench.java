@@ -77,6 +77,7 @@ public final class OutageBench {
         Credentials credentials = Credentials.generated();
         RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "2g"), List.of(
                 "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false", "--radar.risk.refresh-on-start=false",
+                "--radar.risk.backtest-on-start=false",
                 "--radar.grid.work-directory=" + work.resolve("ignite"), "--server.port=18080",
                 "--radar.grid.discovery-port=47800", "--radar.grid.discovery-addresses=127.0.0.1:47800..47809",
                 "--radar.grid.communication-port=47400", "--radar.grid.client-connector-port=11800"),

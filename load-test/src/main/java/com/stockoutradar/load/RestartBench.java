@@ -61,6 +61,7 @@ public final class RestartBench {
         Credentials credentials = Credentials.generated();
         List<String> arguments = List.of("--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false",
                 "--radar.risk.refresh-on-start=false",
+                "--radar.risk.backtest-on-start=false",
                 "--radar.grid.work-directory=" + work.resolve("ignite"),
                 "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "8GB"),
                 "--server.port=18080", "--radar.grid.discovery-port=47800",

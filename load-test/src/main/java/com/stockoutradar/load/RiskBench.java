@@ -118,7 +118,8 @@ public final class RiskBench {
             String jdbc = LocalPostgres.jdbcUrl(postgres);
             RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "8g"), List.of(
                     "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false",
-                    "--radar.risk.refresh-on-start=false", "--radar.grid.work-directory=" + work.resolve("ignite"),
+                    "--radar.risk.refresh-on-start=false", "--radar.risk.backtest-on-start=false",
+                    "--radar.grid.work-directory=" + work.resolve("ignite"),
                     "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "12GB"),
                     "--server.port=18080", "--radar.grid.discovery-port=47800",
                     "--radar.grid.discovery-addresses=127.0.0.1:47800..47809", "--radar.grid.communication-port=47400",

@@ -39,7 +39,7 @@ public final class RiskModel {
         DemandForecast forecast = DemandForecast.of(history);
         double probability = 1;
         int horizon = parameters.horizonDays();
-        if (stock > 0 && !ruleFlags(history, stock, parameters)) {
+        if (ruleClass(stock, history, parameters.threshold()) == null) {
             boolean may = forecast.mayStockOut(stock, horizon, parameters.stockOutLevel());
             if (may) {
                 probability = forecast.probabilityOfStockOut(stock, horizon);
@@ -60,6 +60,29 @@ public final class RiskModel {
     }
 
     /**
+     * What the rule alone makes of a product, as {@link #assess} classes it: {@code OUT_OF_STOCK}, {@code SEED_RULE},
+     * or null when it leaves the product to the forecast. The rule reads only products with sales in the window, as
+     * the brief's.
+     */
+    public static RiskClass ruleClass(long stock, DemandHistory history, long threshold) {
+        if (stock <= 0) {
+            return RiskClass.OUT_OF_STOCK;
+        }
+        long sales = history.sales7d();
+        return sales > 0 && stock - (sales - history.restocks7d()) <= threshold ? RiskClass.SEED_RULE : null;
+    }
+
+    /**
+     * P(stock-out within {@code horizonDays}) of a product in stock that the rule leaves alone: {@link #assess} makes it
+     * {@code TRENDING} at every level up to this. 0 when a bound proves it below {@code floor}, without the tail's
+     * cost: for a backtest that asks about many levels, {@code floor} is the lowest.
+     */
+    public static double stockOutProbability(long stock, DemandHistory history, int horizonDays, double floor) {
+        DemandForecast forecast = DemandForecast.of(history);
+        return forecast.mayStockOut(stock, horizonDays, floor) ? forecast.probabilityOfStockOut(stock, horizonDays) : 0;
+    }
+
+    /**
      * @param assessment the product's numbers when at risk, else null
      * @param reviewAt   unix second from which time alone may change them, {@link NextReview#NEVER}, or 0: now
      */
@@ -75,26 +98,16 @@ public final class RiskModel {
         DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays(), probability);
         return new Assessment(stock, sales, restocks, velocity, projected, forecast.dailyDemand(), forecast.trend(),
                 stockOut.daysOfCover(), stockOut.probability(), stockOut.p10(), stockOut.median(), stockOut.p90(),
-                riskClass(stock, sales, projected, stockOut.probability(), parameters));
+                riskClass(stock, history, stockOut.probability(), parameters));
     }
 
-    private static boolean ruleFlags(DemandHistory history, long stock, RiskParameters parameters) {
-        long sales = history.sales7d();
-        return sales > 0 && stock - (sales - history.restocks7d()) <= parameters.threshold();
-    }
-
-    /** The rule reads only products with sales in the window, as the brief's; the forecast reads every product. */
-    private static RiskClass riskClass(long stock, long sales, long projected, double stockOutProbability,
+    /** The rule first; the forecast reads every product. */
+    private static RiskClass riskClass(long stock, DemandHistory history, double stockOutProbability,
                                        RiskParameters parameters) {
-        if (stock <= 0) {
-            return RiskClass.OUT_OF_STOCK;
+        RiskClass byRule = ruleClass(stock, history, parameters.threshold());
+        if (byRule != null) {
+            return byRule;
         }
-        if (sales > 0 && projected <= parameters.threshold()) {
-            return RiskClass.SEED_RULE;
-        }
-        if (stockOutProbability >= parameters.stockOutLevel()) {
-            return RiskClass.TRENDING;
-        }
-        return null;
+        return stockOutProbability >= parameters.stockOutLevel() ? RiskClass.TRENDING : null;
     }
 }

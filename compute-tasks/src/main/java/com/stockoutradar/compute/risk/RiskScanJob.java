@@ -1,7 +1,6 @@
 package com.stockoutradar.compute.risk;
 
 import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
-import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 
 import java.util.ArrayList;
@@ -9,25 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import javax.cache.Cache;
 
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.CachePeekMode;
-import org.apache.ignite.cache.query.QueryCursor;
-import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.stockoutradar.api.ChangeType;
 import com.stockoutradar.api.RiskClass;
 
 /**
@@ -49,7 +43,6 @@ import com.stockoutradar.api.RiskClass;
 final class RiskScanJob extends ComputeJobAdapter {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(RiskScanJob.class);
-    private static final String SALE = ChangeType.SALE.name();
 
     private final RiskParameters parameters;
 
@@ -205,20 +198,9 @@ final class RiskScanJob extends ComputeJobAdapter {
         long now = parameters.now();
         long since = DemandHistory.trendStart(now);
         Map<Long, DemandHistory> histories = new HashMap<>();
-        BinaryField[] fields = new BinaryField[4];
-        scan(CHANGE_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> change) -> {
-            BinaryObject value = change.getValue();
-            if (fields[0] == null) {
-                // field handles read a value without building a reader per object
-                fields[0] = value.type().field(StoredFields.CHANGE_TIMESTAMP);
-                fields[1] = value.type().field(StoredFields.CHANGE_TYPE);
-                fields[2] = value.type().field(StoredFields.CHANGE_QUANTITY);
-                fields[3] = change.getKey().type().field(StoredFields.KEY_PID);
-            }
-            long timestamp = fields[0].<Long>value(value);
+        LocalPartition.changes(ignite, partition, (pid, sale, quantity, timestamp) -> {
             if (timestamp >= since) {
-                histories.computeIfAbsent(fields[3].<Long>value(change.getKey()), pid -> new DemandHistory(now))
-                        .add(SALE.equals(fields[1].value(value)), fields[2].<Long>value(value), timestamp);
+                histories.computeIfAbsent(pid, p -> new DemandHistory(now)).add(sale, quantity, timestamp);
             }
         });
         DemandHistory none = new DemandHistory(now); // only read by the model
@@ -228,7 +210,7 @@ final class RiskScanJob extends ComputeJobAdapter {
     private void assess(int partition, Histories histories, IgniteDataStreamer<AtRiskKey, AtRiskRow> out,
                         Counts counts) {
         BinaryField[] fields = new BinaryField[3];
-        scan(PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
+        LocalPartition.scan(ignite, PRODUCT_CACHE, partition, (Cache.Entry<Long, BinaryObject> product) -> {
             if (fields[0] == null) {
                 fields[0] = product.getValue().type().field(StoredFields.PRODUCT_STOCK);
                 fields[1] = product.getValue().type().field(StoredFields.PRODUCT_NAME);
@@ -248,20 +230,11 @@ final class RiskScanJob extends ComputeJobAdapter {
 
     /** Rows of backtests before the ones readers may still be on are no longer read by anyone. */
     private void dropOldRows(int partition, IgniteDataStreamer<AtRiskKey, AtRiskRow> out) {
-        scan(AT_RISK_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> row) -> {
+        LocalPartition.scan(ignite, AT_RISK_CACHE, partition, (Cache.Entry<BinaryObject, BinaryObject> row) -> {
             long refreshId = row.getKey().<Long>field(StoredFields.AT_RISK_KEY_REFRESH_ID);
             if (refreshId < parameters.keepFrom()) {
                 out.removeData(new AtRiskKey(refreshId, row.getKey().<Long>field(StoredFields.KEY_PID)));
             }
         });
-    }
-
-    /** Visits every entry of one local partition of a cache, as binary objects. */
-    private <K> void scan(String cacheName, int partition, Consumer<Cache.Entry<K, BinaryObject>> visitor) {
-        IgniteCache<K, BinaryObject> cache = ignite.cache(cacheName).withKeepBinary();
-        try (QueryCursor<Cache.Entry<K, BinaryObject>> cursor = cache.query(
-                new ScanQuery<K, BinaryObject>(partition).setLocal(true))) {
-            cursor.forEach(visitor);
-        }
     }
 }

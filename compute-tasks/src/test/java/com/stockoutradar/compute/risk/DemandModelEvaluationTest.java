@@ -156,6 +156,21 @@ class DemandModelEvaluationTest {
     }
 
     @Test
+    void theRulesClassAndTheProbabilityAboveTheLowestLevelClassAsAssessDoesAtEveryLevel() {
+        double lowest = 0.05;
+        for (DemandSimulator.Product p : DemandSimulator.shop(HELD_OUT_SEEDS[0], PRODUCTS)) {
+            RiskClass byRule = RiskModel.ruleClass(p.stock(), p.history(), 0);
+            double probability = RiskModel.stockOutProbability(p.stock(), p.history(), HORIZON_DAYS, lowest);
+            for (double level : new double[] {lowest, RiskParameters.DEFAULT_STOCK_OUT_LEVEL, 0.9}) {
+                RiskParameters parameters = RiskParameters.asOf(p.history().now(), 0, HORIZON_DAYS, level);
+                RiskClass expected = RiskModel.assess(p.stock(), p.history(), parameters).riskClass();
+                assertThat(byRule != null ? byRule : probability >= level ? RiskClass.TRENDING : null)
+                        .as("%s at level %.2f", p, level).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void theDefaultLevelIsTheBestOnTheTrainingSeeds() {
         double best = bestLevel(DemandModelEvaluationTest::model);
         StringBuilder sweep = new StringBuilder("training F1 by level:");

@@ -8,7 +8,7 @@ public enum Role {
     INVENTORY,
     /** Read: dashboard pages, {@code GET /api/**}, {@code GET /inventory/**}, the CSV. */
     VIEWER,
-    /** Run risk refreshes and backtests. */
+    /** Run risk refreshes and backtests ({@code POST /api/risk/refresh}, {@code POST /api/backtest}). */
     OPERATOR,
     /** Sign in to the thin JDBC/client port and read every table; never write. */
     ANALYST,

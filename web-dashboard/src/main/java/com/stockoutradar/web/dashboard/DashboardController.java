@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.RiskClass;
+import com.stockoutradar.grid.backtest.Backtests;
 import com.stockoutradar.grid.risk.AtRiskQueries;
 import com.stockoutradar.grid.risk.ProductHistories;
 import com.stockoutradar.grid.risk.RiskRefresher;
@@ -46,13 +47,15 @@ class DashboardController {
     private final RiskRefresher refresher;
     private final ProductHistories histories;
     private final PostgresLag postgresLag;
+    private final Backtests backtests;
 
     DashboardController(AtRiskQueries queries, RiskRefresher refresher, ProductHistories histories,
-                        PostgresLag postgresLag) {
+                        PostgresLag postgresLag, Backtests backtests) {
         this.queries = queries;
         this.refresher = refresher;
         this.histories = histories;
         this.postgresLag = postgresLag;
+        this.backtests = backtests;
     }
 
     /**
@@ -76,6 +79,7 @@ class DashboardController {
         }
         model.addAttribute("classes", RiskClass.values());
         model.addAttribute("postgresLag", postgresLag.ofCluster());
+        model.addAttribute("backtest", backtests.last().orElse(null)); // never waits for one
         return "dashboard";
     }
 

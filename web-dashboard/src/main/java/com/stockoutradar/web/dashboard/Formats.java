@@ -32,6 +32,11 @@ public class Formats {
         return String.format(Locale.ROOT, "%.0f %%", 100 * probability);
     }
 
+    /** A precision, recall or F1; "—" when there was nothing to measure it on. */
+    public String score(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
     public String days(Double days) {
         return days == null ? "∞" : String.format(Locale.ROOT, "%.1f", days);
     }

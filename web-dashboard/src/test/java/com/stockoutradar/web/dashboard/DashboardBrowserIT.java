@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -36,10 +37,11 @@ import com.stockoutradar.grid.risk.RiskRefresher;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium, which .ci/run installs) on the demo shop, refreshed
- * at start-up as a newcomer would see it, signed in on the login page as an operator.
+ * and backtested at start-up as a newcomer would see it, signed in on the login page as an operator.
  */
 @GridIntegrationTest
-@TestPropertySource(properties = {"radar.demo.enabled=true", "radar.risk.refresh-on-start=true"})
+@TestPropertySource(properties = {"radar.demo.enabled=true", "radar.risk.refresh-on-start=true",
+        "radar.risk.backtest-on-start=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -65,6 +67,8 @@ class DashboardBrowserIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
         await().atMost(Duration.ofSeconds(60)).until(() -> radar.get("/api/at-risk").body().get("refresh").isObject());
+        // the start-up backtest too (a GET waits for it): the tests' timings assume a quiet application
+        assertThat(radar.get("/api/backtest").status()).isEqualTo(200);
         signInAsAnOperator();
     }
 
@@ -143,6 +147,35 @@ class DashboardBrowserIT {
                 for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
                 return false;""");
         assertThat(painted).as("the canvas has been drawn on").isTrue();
+    }
+
+    @Test
+    void theBacktestPanelShowsHowOftenTheListWasRightAndDrawsItDayByDay() {
+        JsonNode backtest = radar.get("/api/backtest").body();
+
+        browser.get(radar.uri("/").toString());
+
+        assertThat(backtest.get("model").get("f1").isNumber()).as("the demo shop's products ran out some days")
+                .isTrue();
+        assertThat(browser.findElement(By.cssSelector("#backtest-model .f1")).getText())
+                .isEqualTo(score(backtest.get("model").get("f1")));
+        assertThat(browser.findElement(By.cssSelector("#backtest-rule .precision")).getText())
+                .isEqualTo(score(backtest.get("rule").get("precision")));
+        assertThat(browser.findElement(By.cssSelector("#backtest-TRENDING .recall")).getText())
+                .isEqualTo(score(backtest.get("classes").get("TRENDING").get("recall")));
+        assertThat(browser.findElement(By.id("best-level")).getText()).isEqualTo(
+                String.format(Locale.ROOT, "%.0f %%", 100 * backtest.get("best").get("level").asDouble()));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait(driver -> Boolean.TRUE.equals(js.executeScript(
+                "return !!document.getElementById('backtest-chart').chart")));
+        Long points = (Long) js.executeScript("return document.getElementById('backtest-chart').chart"
+                + ".data.datasets.find(d => d.label === 'Model F1').data.length");
+        assertThat(points).isEqualTo(backtest.get("days").asLong());
+    }
+
+    /** As the page shows a score: two decimals, or a dash when there was nothing to measure it on. */
+    private static String score(JsonNode value) {
+        return value.isNull() ? "—" : String.format(Locale.ROOT, "%.2f", value.asDouble());
     }
 
     @Test

@@ -70,6 +70,8 @@ class AccessControlIT {
                 new Call("POST", "/api/risk/refresh?now=" + (Radar.now() - 86_400), null, "", TestAccounts.OPERATOR,
                         TestAccounts.SHOP_KEY, 200),
                 new Call("POST", "/refresh", null, "", TestAccounts.OPERATOR, TestAccounts.VIEWER, 302),
+                new Call("GET", "/api/backtest", null, null, TestAccounts.VIEWER, TestAccounts.SHOP_KEY, 200),
+                new Call("POST", "/api/backtest", null, "", TestAccounts.OPERATOR, TestAccounts.VIEWER, 200),
                 new Call("GET", "/products/" + PRODUCT, null, null, TestAccounts.VIEWER, TestAccounts.SHOP_KEY, 200),
                 new Call("GET", "/", null, null, TestAccounts.VIEWER, TestAccounts.SHOP_KEY, 200),
                 new Call("GET", "/actuator/metrics", null, null, TestAccounts.ADMIN, TestAccounts.OPERATOR, 200),
