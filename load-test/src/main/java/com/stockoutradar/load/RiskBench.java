@@ -187,26 +187,35 @@ public final class RiskBench {
         return new Memory(HttpClient.newHttpClient(), new ObjectMapper(), url, person);
     }
 
-    /** Refresh rounds, then reads of every kind. */
-    private static void measure(URI url, String person, long products, int rounds) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper json = new ObjectMapper();
-        Memory memory = memory(url, person);
+    /** {@code rounds} refreshes by POST to {@code path}, each printed with {@code label}. */
+    private static void refreshes(HttpClient http, ObjectMapper json, URI url, String person, int rounds,
+                                  String label, String path) throws Exception {
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/api/risk/refresh"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(path))
                     .timeout(Duration.ofMinutes(30)).header("Authorization", person)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode refresh = json.readTree(response.body());
-            System.out.printf("  grid round %d: %,d ms in the grid (%,d ms with HTTP), %,d products (%,d assessed), "
-                            + "%,d changes, %,d at risk, %d node(s)%n", round, refresh.get("durationMillis").asLong(),
+            System.out.printf("  %s %d: %,d ms in the grid (%,d ms with HTTP), %,d products (%,d assessed), "
+                            + "%,d changes, %,d at risk, %d node(s)%n", label, round,
+                    refresh.get("durationMillis").asLong(),
                     (System.nanoTime() - started) / 1_000_000, refresh.get("productsScanned").asLong(),
                     refresh.path("productsAssessed").asLong(-1),
                     refresh.get("changesScanned").asLong(), refresh.get("outOfStock").asLong()
                             + refresh.get("seedRule").asLong() + refresh.get("trending").asLong(),
                     refresh.get("nodes").asInt());
         }
+    }
+
+    /** Refresh rounds, then reads of every kind. */
+    private static void measure(URI url, String person, long products, int rounds) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        Memory memory = memory(url, person);
+        refreshes(http, json, url, person, rounds, "grid round", "/api/risk/refresh");
+        // every product assessed again, as the first refresh after a start or after midnight does, but warm
+        refreshes(http, json, url, person, rounds, "grid full round", "/api/risk/refresh?full=true");
         memory.print("after the refreshes");
         reads(http, url, person, "the dashboard's first page", i -> "/api/at-risk?limit=50");
         reads(http, url, person, "pages further down", i -> "/api/at-risk?limit=50&offset=" + (i % 100) * 50);

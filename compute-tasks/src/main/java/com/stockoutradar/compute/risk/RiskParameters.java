@@ -8,7 +8,7 @@ import java.io.Serializable;
  * @see RiskModel
  */
 public final class RiskParameters implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     public static final long DAY = 86_400;
     /** The brief's velocity window: changes with {@code timestamp > now - 604800}. */
     public static final long WINDOW_SECONDS = 7 * DAY;
@@ -28,6 +28,7 @@ public final class RiskParameters implements Serializable {
     private final int horizonDays;
     private final boolean reconcilesLive;
     private final double stockOutLevel;
+    private final boolean everyProduct;
 
     /** With the {@link #DEFAULT_STOCK_OUT_LEVEL}. */
     public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
@@ -37,6 +38,11 @@ public final class RiskParameters implements Serializable {
 
     public RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
                           boolean reconcilesLive, double stockOutLevel) {
+        this(refreshId, keepFrom, now, threshold, horizonDays, reconcilesLive, stockOutLevel, false);
+    }
+
+    private RiskParameters(long refreshId, long keepFrom, long now, long threshold, int horizonDays,
+                           boolean reconcilesLive, double stockOutLevel, boolean everyProduct) {
         if (!(stockOutLevel > 0 && stockOutLevel <= 1)) {
             throw new IllegalArgumentException("stock-out level " + stockOutLevel + " is not a probability in (0, 1]");
         }
@@ -47,6 +53,18 @@ public final class RiskParameters implements Serializable {
         this.horizonDays = horizonDays;
         this.reconcilesLive = reconcilesLive;
         this.stockOutLevel = stockOutLevel;
+        this.everyProduct = everyProduct;
+    }
+
+    /** These parameters for a refresh that assesses every product again, not only those whose numbers may have moved. */
+    public RiskParameters everyProduct() {
+        return new RiskParameters(refreshId, keepFrom, now, threshold, horizonDays, reconcilesLive, stockOutLevel,
+                true);
+    }
+
+    /** Whether the refresh assesses every product again, even those whose rows stand since its last review of them. */
+    public boolean assessesEveryProduct() {
+        return everyProduct;
     }
 
     /** For one product's assessment outside a refresh (the ingestion transaction's, a product page's forecast). */

@@ -153,7 +153,7 @@ final class RiskScanJob extends ComputeJobAdapter {
         for (int i = 0; i < size; i++) {
             long pid = products.pids()[i];
             AtRiskRow held = products.live()[i];
-            if (products.standsUntil()[i] > parameters.now()) {
+            if (!parameters.assessesEveryProduct() && products.standsUntil()[i] > parameters.now()) {
                 counts.stood(held);
                 unread[skipped++] = pid;
                 continue;

@@ -66,8 +66,18 @@ public class RiskRefresher {
     public synchronized CompletableFuture<RiskRefreshView> refresh(Long asOf) {
         if (running == null || running.isDone()) {
             running = CompletableFuture.supplyAsync(
-                    () -> run(asOf == null ? clock.instant().getEpochSecond() : asOf, true), worker);
+                    () -> run(asOf == null ? clock.instant().getEpochSecond() : asOf, true, false), worker);
         }
+        return running;
+    }
+
+    /**
+     * As {@link #refresh()}, assessing every product again rather than only those whose numbers may have moved since
+     * the last refresh: a full check of the list. Runs after the refresh already running, if any.
+     */
+    public synchronized CompletableFuture<RiskRefreshView> refreshEveryProduct() {
+        CompletableFuture<?> before = running == null ? CompletableFuture.completedFuture(null) : running;
+        running = before.handleAsync((done, failed) -> run(clock.instant().getEpochSecond(), true, true), worker);
         return running;
     }
 
@@ -76,16 +86,16 @@ public class RiskRefresher {
      * id until later refreshes drop them, and never the dashboard's current list.
      */
     public CompletableFuture<RiskRefreshView> backtest(long asOf) {
-        return CompletableFuture.supplyAsync(() -> run(asOf, false), worker);
+        return CompletableFuture.supplyAsync(() -> run(asOf, false, true), worker);
     }
 
-    private RiskRefreshView run(long now, boolean current) {
+    private RiskRefreshView run(long now, boolean current, boolean everyProduct) {
         IgniteLock lock = ignite.reentrantLock("radar-risk-refresh", true, false, true);
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return runOnce(now, current);
+                    return runOnce(now, current, everyProduct);
                 } catch (IgniteException e) {
                     // partitions moved while they were scanned (a node joined or left): scan again on the new
                     // layout; the failed attempt's rows are never made current and are dropped by a later scan
@@ -101,7 +111,7 @@ public class RiskRefresher {
         }
     }
 
-    private RiskRefreshView runOnce(long now, boolean current) {
+    private RiskRefreshView runOnce(long now, boolean current, boolean everyProduct) {
         long id = ignite.atomicSequence(RISK_REFRESH_SEQUENCE, 0, true).incrementAndGet();
         Long previous = queries.currentRefreshId();
         // Readers may still be on the current refresh, or on the one before it when they read its id just before
@@ -110,6 +120,9 @@ public class RiskRefresher {
         long keepFrom = beforePrevious != null ? beforePrevious : previous != null ? previous : id;
         RiskParameters parameters = new RiskParameters(id, keepFrom, now, settings.threshold(),
                 settings.horizonDays(), current, settings.stockOutLevel());
+        if (everyProduct) {
+            parameters = parameters.everyProduct();
+        }
         long startedAt = clock.millis();
         List<NodeScan> scans = ignite.compute(ignite.cluster().forServers()).withNoFailover()
                 .execute(new RiskScanTask(), parameters);

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.validation.constraints.Max;
@@ -90,12 +91,16 @@ class RiskApiController {
     }
 
     /**
-     * Runs a refresh and answers when it is done; a request while one runs joins it. {@code now} (unix s) computes a
-     * backtest as of another moment instead: answered, never made the dashboard's current list.
+     * Runs a refresh and answers when it is done; a request while one runs joins it. {@code full}: one that assesses
+     * every product again, after the one running. {@code now} (unix s) computes a backtest as of another moment
+     * instead, which always assesses every product: answered, never made the dashboard's current list.
      */
     @PostMapping("/risk/refresh")
-    RiskRefreshView refresh(@RequestParam(required = false) @PositiveOrZero Long now) throws Exception {
-        return (now == null ? refresher.refresh() : refresher.backtest(now)).get(10, TimeUnit.MINUTES);
+    RiskRefreshView refresh(@RequestParam(required = false) @PositiveOrZero Long now,
+                            @RequestParam(defaultValue = "false") boolean full) throws Exception {
+        CompletableFuture<RiskRefreshView> refresh = now != null ? refresher.backtest(now)
+                : full ? refresher.refreshEveryProduct() : refresher.refresh();
+        return refresh.get(10, TimeUnit.MINUTES);
     }
 
     @GetMapping("/products/{productId}/history")

@@ -113,6 +113,21 @@ class SigningInIT {
                 .as("the dashboard's list").isEqualTo(current);
     }
 
+    @Test
+    void aFullRefreshAssessesEveryProductWhereAPlainOneAssessesWhatMoved() {
+        radar.client.putProduct(radar.newProduct(0), new ProductRequest(0L, "Out of stock"));
+        radar.post("/api/risk/refresh", "");
+
+        Radar.Answer full = radar.as(TestAccounts.OPERATOR).post("/api/risk/refresh?full=true", "");
+        Radar.Answer plain = radar.as(TestAccounts.OPERATOR).post("/api/risk/refresh", "");
+
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(full.body().get("productsAssessed").asLong()).isEqualTo(full.body().get("productsScanned").asLong());
+        assertThat(plain.body().get("productsAssessed").asLong()).as("none moved since the full one")
+                .isLessThan(plain.body().get("productsScanned").asLong());
+        assertThat(radar.as(TestAccounts.OPERATOR).post("/api/risk/refresh?full=maybe", "").status()).isEqualTo(400);
+    }
+
     private HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token(get("/login"));
