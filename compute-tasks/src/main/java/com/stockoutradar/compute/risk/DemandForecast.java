@@ -13,6 +13,8 @@ public final class DemandForecast {
     /** {@link NegativeBinomialTail#score}'s error in probability, and the sizes from which it holds. */
     static final double SCORE_ERROR = 0.01;
     static final double MIN_SCORED_SIZE = 0.3;
+    /** The 10 % day's probability: at or above it at the horizon, the day lies within it. */
+    private static final double OUTLINED_P10 = 0.1;
 
     private static volatile LevelScore lastLevel = new LevelScore(Double.NaN, 0);
 
@@ -143,13 +145,24 @@ public final class DemandForecast {
 
     /** As {@link #stockOut(long, double)}, with the exact {@link #probabilityOfStockOut} at the horizon known. */
     StockOut stockOut(long stock, double horizonDays, double probability) {
+        return stockOut(stock, horizonDays, probability, false);
+    }
+
+    /**
+     * As {@link #stockOut(long, double, double)}, or, as an {@code outline}, only what tells whether a row still
+     * stands and when to review it: the median (searched first either way, so both find the same), and the 10 % day
+     * only when it lies beyond the horizon (a probability at the horizon under 10 %); no 90 % day.
+     */
+    StockOut stockOut(long stock, double horizonDays, double probability, boolean outline) {
         if (stock <= 0) {
             return StockOut.NOW;
         }
         StockOutDaySearch search = new StockOutDaySearch(this, stock, horizonDays, probability);
         Double cover = daysOfCover(stock);
-        return new StockOut(probability, search.day(StockOutDaySearch.P10, cover),
-                search.day(StockOutDaySearch.MEDIAN, cover), search.day(StockOutDaySearch.P90, cover), cover);
+        Double median = search.day(StockOutDaySearch.MEDIAN, cover);
+        Double p10 = outline && probability >= OUTLINED_P10 ? null : search.day(StockOutDaySearch.P10, cover);
+        Double p90 = outline ? null : search.day(StockOutDaySearch.P90, cover);
+        return new StockOut(probability, p10, median, p90, cover);
     }
 
     /**

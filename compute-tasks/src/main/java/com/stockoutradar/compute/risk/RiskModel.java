@@ -15,7 +15,7 @@ public final class RiskModel {
     public static Assessment assess(long stock, DemandHistory history, RiskParameters parameters) {
         DemandForecast forecast = DemandForecast.of(history);
         return assess(stock, history, parameters, forecast,
-                forecast.probabilityOfStockOut(stock, parameters.horizonDays()));
+                forecast.probabilityOfStockOut(stock, parameters.horizonDays()), false);
     }
 
     /**
@@ -26,16 +26,22 @@ public final class RiskModel {
      * numbers: the negative binomial's tail and the stock-out days.
      */
     public static Assessment assessIfAtRisk(long stock, DemandHistory history, RiskParameters parameters) {
-        return review(stock, history, parameters).assessment();
+        return review(stock, history, parameters, false).assessment();
     }
 
     /**
-     * A refresh's assessment ({@link #assessIfAtRisk}), and the unix second from which it may no longer stand by
-     * time alone: {@link NextReview} for a product at risk. For one dismissed, whose stock-out days are not computed,
-     * the next move of its days, or 0 (assess it again next time) when the forecast as it stands might reach the
-     * level by then.
+     * A refresh's assessment ({@link #assessIfAtRisk}) in outline, and the unix second from which it may no longer
+     * stand by time alone: {@link NextReview} for a product at risk. The outline has the class, the 7-day numbers and
+     * the stock-out date that tell whether the product's row stands ({@link AtRiskRow#standsFor}), but not every
+     * stock-out day: a row to write is assessed in full ({@link #assess}). For a product dismissed, whose stock-out
+     * days are not computed, the next move of its days, or 0 (assess it again next time) when the forecast as it
+     * stands might reach the level by then.
      */
     public static Reviewed review(long stock, DemandHistory history, RiskParameters parameters) {
+        return review(stock, history, parameters, true);
+    }
+
+    private static Reviewed review(long stock, DemandHistory history, RiskParameters parameters, boolean outline) {
         DemandForecast forecast = DemandForecast.of(history);
         double probability = 1;
         int horizon = parameters.horizonDays();
@@ -55,7 +61,7 @@ public final class RiskModel {
         } else if (stock > 0) {
             probability = forecast.probabilityOfStockOut(stock, horizon);
         }
-        Assessment assessment = assess(stock, history, parameters, forecast, probability);
+        Assessment assessment = assess(stock, history, parameters, forecast, probability, outline);
         return new Reviewed(assessment, NextReview.of(history, assessment, horizon));
     }
 
@@ -83,19 +89,19 @@ public final class RiskModel {
     }
 
     /**
-     * @param assessment the product's numbers when at risk, else null
+     * @param assessment the product's numbers when at risk, in outline, else null
      * @param reviewAt   unix second from which time alone may change them, {@link NextReview#NEVER}, or 0: now
      */
     public record Reviewed(Assessment assessment, long reviewAt) {
     }
 
     private static Assessment assess(long stock, DemandHistory history, RiskParameters parameters,
-                                     DemandForecast forecast, double probability) {
+                                     DemandForecast forecast, double probability, boolean outline) {
         long sales = history.sales7d();
         long restocks = history.restocks7d();
         long velocity = sales - restocks;
         long projected = stock - velocity;
-        DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays(), probability);
+        DemandForecast.StockOut stockOut = forecast.stockOut(stock, parameters.horizonDays(), probability, outline);
         return new Assessment(stock, sales, restocks, velocity, projected, forecast.dailyDemand(), forecast.trend(),
                 stockOut.daysOfCover(), stockOut.probability(), stockOut.p10(), stockOut.median(), stockOut.p90(),
                 riskClass(stock, history, stockOut.probability(), parameters));

@@ -167,7 +167,8 @@ final class RiskScanJob extends ComputeJobAdapter {
             boolean stands = assessment != null ? held != null && held.standsFor(assessment, version,
                     parameters.now()) : held == null;
             if (!stands) {
-                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment));
+                fixes.add(new LiveRiskReconciliation.Fix(pid, version, assessment == null ? null
+                        : RiskModel.assess(products.stocks()[i], history, parameters)));
             } else if (reviewed.reviewAt() != 0) {
                 standing[stood] = pid;
                 standingVersions[stood] = version;

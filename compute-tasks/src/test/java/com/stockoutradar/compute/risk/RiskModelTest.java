@@ -191,9 +191,29 @@ class RiskModelTest {
         DemandHistory history = sales(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
 
         RiskModel.Reviewed reviewed = RiskModel.review(30, history, parameters);
+        Assessment full = RiskModel.assess(30, history, parameters);
 
-        assertThat(reviewed.assessment()).isEqualTo(RiskModel.assess(30, history, parameters));
-        assertThat(reviewed.reviewAt()).isEqualTo(NextReview.of(history, reviewed.assessment(), 7));
+        Assessment outline = reviewed.assessment();
+        assertThat(full.stockOutProbability()).isGreaterThan(0.1);
+        assertThat(outline).as("the outline: no 10 % day within the horizon, no 90 % day")
+                .isEqualTo(new Assessment(full.stock(), full.sales7d(), full.restocks7d(), full.velocity(),
+                        full.projected(), full.dailyDemand(), full.trend(), full.daysOfCover(),
+                        full.stockOutProbability(), null, full.stockOutDays(), null, full.riskClass()));
+        assertThat(new AtRiskRow("p", full, NOW, 1).standsFor(outline, 1, NOW)).isTrue();
+        assertThat(reviewed.reviewAt()).isEqualTo(NextReview.of(history, full, 7));
+    }
+
+    @Test
+    void anUnlikelyStockOutTheRuleFlagsKeepsItsTenPercentDayInTheOutline() {
+        DemandHistory faded = sales(0, 0, 0, 0, 0, 0, 20);
+
+        Assessment full = RiskModel.assess(19, faded, parameters);
+        RiskModel.Reviewed reviewed = RiskModel.review(19, faded, parameters);
+
+        assertThat(full.riskClass()).isEqualTo(RiskClass.SEED_RULE);
+        assertThat(full.stockOutProbability()).isLessThan(0.1);
+        assertThat(reviewed.assessment().stockOutDaysP10()).isEqualTo(full.stockOutDaysP10()).isGreaterThan(7.0);
+        assertThat(reviewed.reviewAt()).isEqualTo(NextReview.of(faded, full, 7));
     }
 
     @Test
