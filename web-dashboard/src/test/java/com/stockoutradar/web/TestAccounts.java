@@ -15,6 +15,9 @@ public final class TestAccounts {
     public static final String SHOP_KEY = bearer("test-shop-key");
     /** The catalogue system: INVENTORY. */
     public static final String CATALOGUE_KEY = bearer("test-catalogue-key");
+    /** Prometheus's API key (METRICS), as its scrape configuration names it. */
+    public static final String SCRAPER_API_KEY = "test-scraper-key";
+    public static final String SCRAPER_KEY = bearer(SCRAPER_API_KEY);
 
     private TestAccounts() {
     }

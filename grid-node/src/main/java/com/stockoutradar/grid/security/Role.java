@@ -12,6 +12,8 @@ public enum Role {
     OPERATOR,
     /** Sign in to the thin JDBC/client port and read every table; never write. */
     ANALYST,
+    /** Read the metrics at {@code /actuator/prometheus}: a scraper's API key, which needs nothing else. */
+    METRICS,
     /** Everything, and the actuator endpoints beyond health. */
     ADMIN
 }

@@ -51,6 +51,8 @@ public class OutboxDrainer implements SmartLifecycle {
     /** Commit time of the oldest write seen pending in the last round; 0 when none was. */
     private volatile long oldestPendingMillis;
     private volatile String lastFailure;
+    /** Written by the drainer's thread alone. */
+    private volatile long failures;
     private int nextPartition;
 
     public OutboxDrainer(Ignite ignite, DataSource dataSource, StoreProperties settings) {
@@ -65,7 +67,7 @@ public class OutboxDrainer implements SmartLifecycle {
         long oldest = oldestPendingMillis;
         long rows = outbox.localSizeLong(CachePeekMode.PRIMARY);
         double seconds = rows == 0 || oldest == 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
-        return new StoreLag(rows, seconds, lastFailure);
+        return new StoreLag(rows, seconds, lastFailure, failures);
     }
 
     /** This node's drainer, for jobs that ask every node how far behind PostgreSQL is. */
@@ -135,6 +137,7 @@ public class OutboxDrainer implements SmartLifecycle {
                 }
             } catch (Exception e) {
                 lastFailure = e.getMessage();
+                failures++;
                 log.warn("writing pending changes to PostgreSQL failed ({}); retrying in {} ms", rootCause(e), pause);
                 sleep(pause);
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);

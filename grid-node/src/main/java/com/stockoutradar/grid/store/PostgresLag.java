@@ -19,11 +19,13 @@ public class PostgresLag {
         long rows = 0;
         double seconds = 0;
         String failure = null;
+        long failures = 0;
         for (StoreLag node : nodes) {
             rows += node.rows();
+            failures += node.failures();
             seconds = Math.max(seconds, node.seconds());
             failure = failure != null ? failure : node.lastFailure();
         }
-        return new StoreLag(rows, seconds, failure);
+        return new StoreLag(rows, seconds, failure, failures);
     }
 }

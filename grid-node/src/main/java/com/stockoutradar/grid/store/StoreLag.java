@@ -12,16 +12,19 @@ public final class StoreLag implements Serializable {
     private final long rows;
     private final double seconds;
     private final String lastFailure;
+    private final long failures;
 
     /**
      * @param rows        writes committed in the grid and not yet in PostgreSQL
      * @param seconds     age of the oldest of them
      * @param lastFailure why the last attempt failed, or null when it succeeded
+     * @param failures    attempts to write to PostgreSQL that failed since the node started
      */
-    public StoreLag(long rows, double seconds, String lastFailure) {
+    public StoreLag(long rows, double seconds, String lastFailure, long failures) {
         this.rows = rows;
         this.seconds = seconds;
         this.lastFailure = lastFailure;
+        this.failures = failures;
     }
 
     public long rows() {
@@ -34,5 +37,9 @@ public final class StoreLag implements Serializable {
 
     public String lastFailure() {
         return lastFailure;
+    }
+
+    public long failures() {
+        return failures;
     }
 }

@@ -14,6 +14,6 @@ final class StoreLagJob implements IgniteCallable<StoreLag> {
     @Override
     public StoreLag call() {
         OutboxDrainer drainer = OutboxDrainer.on(ignite);
-        return drainer == null ? new StoreLag(0, 0, "this node's outbox drainer is not running") : drainer.lag();
+        return drainer == null ? new StoreLag(0, 0, "this node's outbox drainer is not running", 0) : drainer.lag();
     }
 }

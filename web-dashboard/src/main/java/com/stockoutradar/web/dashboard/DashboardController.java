@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.grid.backtest.Backtests;
@@ -27,6 +33,8 @@ import com.stockoutradar.web.risk.RiskFilters;
 
 /** The analysts' pages, rendered on the server: the table works without JavaScript; charts need it. */
 @Controller
+@Tag(name = "dashboard", description = "HTML pages for people signed in on the login page (VIEWER; the refresh "
+        + "button: OPERATOR)")
 class DashboardController {
     static final int PAGE_SIZE = 50;
     private static final String LIVE_PARTS = "live";
@@ -63,6 +71,10 @@ class DashboardController {
      * open page re-reads when the list changes.
      */
     @GetMapping("/")
+    @Operation(summary = "The dashboard: the at-risk table, counts, the last refresh and backtest")
+    @ApiResponse(responseCode = "200", description = "the page, or with fragment=live its live parts",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "302", description = "not signed in: to the login page")
     String dashboard(@RequestParam(name = "class", required = false) String riskClass,
                      @RequestParam(required = false) String q,
                      @RequestParam(required = false) String sort,
@@ -94,12 +106,19 @@ class DashboardController {
 
     /** The refresh button: waits for the refresh (or the one already running), then shows its result. */
     @PostMapping("/refresh")
+    @Operation(summary = "The dashboard's refresh button: runs a refresh, then back to the dashboard")
+    @ApiResponse(responseCode = "302", description = "done: to the dashboard")
     String refresh() {
         refresher.refresh().join();
         return "redirect:/";
     }
 
     @GetMapping("/products/{productId}")
+    @Operation(summary = "A product's page: the numbers behind its class and a chart of its last 28 days")
+    @ApiResponse(responseCode = "200", description = "the page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "302", description = "not signed in: to the login page")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     String product(@PathVariable @PositiveOrZero long productId, Model model) {
         model.addAttribute("history", histories.history(productId, 28).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no product " + productId)));

@@ -12,6 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.stockoutradar.api.BatchReceipt;
 import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.RestockRequest;
@@ -31,21 +38,35 @@ import com.stockoutradar.web.problem.InvalidInputException;
  * event id again answers the first result (200, {@code replayed: true}).
  */
 @RestController
+@Tag(name = "ingestion", description = "sales and restocks (role INGEST)")
 class IngestionController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY_MEANS = "the change's event id, instead of eventId in the body "
+            + "(both: they must be equal)";
 
     private final ChangeRecorder recorder;
     private final ChangeRules rules;
+    private final IngestMetrics metrics;
     private final int maxBatchSize;
 
-    IngestionController(ChangeRecorder recorder, ChangeRules rules, ApiProperties api) {
+    IngestionController(ChangeRecorder recorder, ChangeRules rules, IngestMetrics metrics, ApiProperties api) {
         this.recorder = recorder;
         this.rules = rules;
+        this.metrics = metrics;
         this.maxBatchSize = api.maxBatchSize();
     }
 
     @PostMapping("/sale")
+    @Operation(summary = "Record a sale", description = "Takes the quantity from stock, in one transaction on the "
+            + "product's node.")
+    @ApiResponse(responseCode = "201", description = "recorded")
+    @ApiResponse(responseCode = "200", description = "its event id was recorded before: the first result, "
+            + "replayed: true")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
+    @ApiResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @ApiResponse(responseCode = "422", ref = "Unprocessable")
     ResponseEntity<ChangeReceipt> sale(@RequestBody SaleRequest sale,
+                                       @Parameter(description = IDEMPOTENCY_KEY_MEANS)
                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         SaleRequest keyed = withIdempotencyKey(sale.eventId(), key, sale::withEventId);
         checkSingle(keyed, keyed.timestamp());
@@ -53,7 +74,15 @@ class IngestionController {
     }
 
     @PostMapping("/restock")
+    @Operation(summary = "Record a restock", description = "Adds the quantity to stock.")
+    @ApiResponse(responseCode = "201", description = "recorded")
+    @ApiResponse(responseCode = "200", description = "its event id was recorded before: the first result, "
+            + "replayed: true")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
+    @ApiResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @ApiResponse(responseCode = "422", ref = "Unprocessable")
     ResponseEntity<ChangeReceipt> restock(@RequestBody RestockRequest restock,
+                                          @Parameter(description = IDEMPOTENCY_KEY_MEANS)
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         RestockRequest keyed = withIdempotencyKey(restock.eventId(), key, restock::withEventId);
         checkSingle(keyed, keyed.timestamp());
@@ -62,6 +91,13 @@ class IngestionController {
 
     /** Up to {@code radar.api.max-batch-size} sales; one bad item refuses the whole batch, every bad item named. */
     @PostMapping("/sales")
+    @Operation(summary = "Record a batch of sales", description = "Up to radar.api.max-batch-size (10 000) sales, "
+            + "stored whole or not at all; each bad item is named by its index.")
+    @ApiResponse(responseCode = "201", description = "recorded (some may be replays)")
+    @ApiResponse(responseCode = "200", description = "every sale's event id was recorded before: the first results")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
+    @ApiResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @ApiResponse(responseCode = "422", ref = "Unprocessable")
     ResponseEntity<BatchReceipt> sales(@RequestBody List<SaleRequest> sales) {
         if (sales.isEmpty() || sales.size() > maxBatchSize) {
             throw InvalidInputException.badRequest("body", "must hold 1 to " + maxBatchSize + " sales, held "
@@ -88,9 +124,11 @@ class IngestionController {
         int replayed = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             ChangeReceipt receipt = outcomes.receipt(i);
+            metrics.acknowledged(receipt);
             receipts.add(receipt);
             replayed += receipt.replayed() ? 1 : 0;
         }
+        metrics.batch(receipts.size());
         HttpStatus status = replayed == receipts.size() ? HttpStatus.OK : HttpStatus.CREATED;
         return ResponseEntity.status(status).body(new BatchReceipt(receipts.size(), replayed, receipts));
     }
@@ -123,6 +161,7 @@ class IngestionController {
         } catch (StockOutOfRangeException e) {
             throw e.single();
         }
+        metrics.acknowledged(receipt);
         return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

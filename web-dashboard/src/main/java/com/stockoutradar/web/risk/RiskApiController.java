@@ -27,6 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.stockoutradar.api.AtRiskPage;
 import com.stockoutradar.api.ProductHistory;
 import com.stockoutradar.api.RiskRefreshView;
@@ -37,10 +44,16 @@ import com.stockoutradar.grid.risk.RiskRefresher;
 /** The at-risk list as JSON and CSV, product histories, and refresh on demand. */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "risk", description = "the products at risk (reads: VIEWER; refreshes: OPERATOR)")
 class RiskApiController {
     private static final String[] CSV_HEADER = {"rank", "product_id", "name", "risk_class", "stock", "sales_7d",
         "restocks_7d", "velocity", "projected", "daily_demand", "trend", "days_of_cover", "stock_out_days",
         "stock_out_date", "stock_out_probability", "stock_out_date_p10", "stock_out_date_p90"};
+
+    private static final String CLASS = "only this class: OUT_OF_STOCK, SEED_RULE or TRENDING";
+    private static final String SEARCH = "a product id, or words of its name";
+    private static final String SORT = "a column: rank (the default), productId, name, riskClass, stock, sales7d, ...";
+    private static final String DIR = "asc or desc";
 
     private final AtRiskQueries queries;
     private final RiskRefresher refresher;
@@ -53,21 +66,28 @@ class RiskApiController {
     }
 
     @GetMapping("/at-risk")
+    @Operation(summary = "One page of the products at risk now", description = "With the counts per class and the "
+            + "last refresh; ranked by earliest stock-out unless sorted otherwise.")
+    @ApiResponse(responseCode = "200", description = "the page")
     AtRiskPage atRisk(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
                       @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                      @RequestParam(name = "class", required = false) String riskClass,
-                      @RequestParam(required = false) String q,
-                      @RequestParam(required = false) String sort,
-                      @RequestParam(required = false) String dir) {
+                      @Parameter(description = CLASS) @RequestParam(name = "class", required = false) String riskClass,
+                      @Parameter(description = SEARCH) @RequestParam(required = false) String q,
+                      @Parameter(description = SORT) @RequestParam(required = false) String sort,
+                      @Parameter(description = DIR) @RequestParam(required = false) String dir) {
         return queries.page(RiskFilters.parse(riskClass, q, sort, dir), limit, offset);
     }
 
     /** The same rows as {@code /api/at-risk}, all of them, streamed. */
     @GetMapping(path = "/at-risk.csv", produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> atRiskCsv(@RequestParam(name = "class", required = false) String riskClass,
-                                                    @RequestParam(required = false) String q,
-                                                    @RequestParam(required = false) String sort,
-                                                    @RequestParam(required = false) String dir) {
+    @Operation(summary = "All products at risk now, as CSV")
+    @ApiResponse(responseCode = "200", description = "the rows, with a header line",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    ResponseEntity<StreamingResponseBody> atRiskCsv(
+            @Parameter(description = CLASS) @RequestParam(name = "class", required = false) String riskClass,
+            @Parameter(description = SEARCH) @RequestParam(required = false) String q,
+            @Parameter(description = SORT) @RequestParam(required = false) String sort,
+            @Parameter(description = DIR) @RequestParam(required = false) String dir) {
         AtRiskQueries.Filter filter = RiskFilters.parse(riskClass, q, sort, dir);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -92,11 +112,16 @@ class RiskApiController {
 
     /**
      * Runs a refresh and answers when it is done; a request while one runs joins it. {@code full}: one that assesses
-     * every product again, after the one running. {@code now} (unix s) computes a backtest as of another moment
+     * every product again, after the one running. {@code now} (unix s) computes the list as of another moment
      * instead, which always assesses every product: answered, never made the dashboard's current list.
      */
     @PostMapping("/risk/refresh")
-    RiskRefreshView refresh(@RequestParam(required = false) @PositiveOrZero Long now,
+    @Operation(summary = "Run a risk refresh", description = "Answers when it is done; a request while one runs "
+            + "joins it.")
+    @ApiResponse(responseCode = "200", description = "the refresh")
+    RiskRefreshView refresh(@Parameter(description = "unix s: the list as of that moment, never the current list")
+                            @RequestParam(required = false) @PositiveOrZero Long now,
+                            @Parameter(description = "true: assess every product again, after the running refresh")
                             @RequestParam(defaultValue = "false") boolean full) throws Exception {
         CompletableFuture<RiskRefreshView> refresh = now != null ? refresher.backtest(now)
                 : full ? refresher.refreshEveryProduct() : refresher.refresh();
@@ -104,6 +129,9 @@ class RiskApiController {
     }
 
     @GetMapping("/products/{productId}/history")
+    @Operation(summary = "A product's daily sales, restocks and stock, with its forecast")
+    @ApiResponse(responseCode = "200", description = "the history, UTC days")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     ProductHistory history(@PathVariable @PositiveOrZero long productId,
                            @RequestParam(defaultValue = "28") @Min(1) @Max(28) int days) {
         return histories.history(productId, days).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

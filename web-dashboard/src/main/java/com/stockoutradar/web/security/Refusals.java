@@ -77,10 +77,10 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** A browser opening a dashboard page: it is shown the login page rather than a 401. */
+    /** A browser opening a dashboard page or Swagger UI: it is shown the login page rather than a 401. */
     private static boolean isPageWithoutCredentials(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "GET".equals(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && (path.equals("/") || path.startsWith("/products/"));
+                && (path.equals("/") || path.startsWith("/products/") || path.startsWith("/swagger-ui"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,7 @@ import com.stockoutradar.grid.security.Role;
  * Who may call what, on every HTTP endpoint. People sign in on the login page (a session, CSRF tokens on every form)
  * or send HTTP Basic; machines send {@code Authorization: Bearer <API key>}. Anonymous callers get 401 (pages: the
  * login page), callers without the role 403, both as problem+json. Only {@code /actuator/health} (its status) and
- * the login page's own assets are open.
+ * the login page's own assets are open; the API's description and Swagger UI are for anyone signed in.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -44,6 +45,8 @@ class WebSecurity {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                        .hasRole(Role.METRICS.name())
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -54,6 +57,9 @@ class WebSecurity {
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers(GET, "/", "/products/**", "/api/**", "/inventory/**")
                         .hasRole(Role.VIEWER.name())
+                        // the API's description is for anyone who may call some of it
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .authenticated()
                         .anyRequest().authenticated())
                 .addFilterBefore(apiKeys(manager, refusals), BasicAuthenticationFilter.class)
                 .addFilterAfter(new Audit(), AuthorizationFilter.class)

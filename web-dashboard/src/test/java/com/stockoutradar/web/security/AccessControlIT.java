@@ -3,6 +3,7 @@ package com.stockoutradar.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.stockoutradar.api.ProductRequest;
@@ -22,7 +24,7 @@ import com.stockoutradar.web.TestAccounts;
 /**
  * Every endpoint asks who is calling: anonymous callers get 401 (a page: the login page), a wrong password or key
  * 401, a caller without the role 403, all as problem+json; the role the endpoint names gets through. Only the
- * health status is open.
+ * health status is open; the API's description is for anyone signed in.
  */
 @GridIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +76,9 @@ class AccessControlIT {
                 new Call("POST", "/api/backtest", null, "", TestAccounts.OPERATOR, TestAccounts.VIEWER, 200),
                 new Call("GET", "/products/" + PRODUCT, null, null, TestAccounts.VIEWER, TestAccounts.SHOP_KEY, 200),
                 new Call("GET", "/", null, null, TestAccounts.VIEWER, TestAccounts.SHOP_KEY, 200),
-                new Call("GET", "/actuator/metrics", null, null, TestAccounts.ADMIN, TestAccounts.OPERATOR, 200),
+                new Call("GET", "/actuator/metrics", null, null, TestAccounts.ADMIN, TestAccounts.SCRAPER_KEY, 200),
+                new Call("GET", "/actuator/prometheus", null, null, TestAccounts.SCRAPER_KEY, TestAccounts.OPERATOR,
+                        200),
                 new Call("GET", "/actuator/info", null, null, TestAccounts.ADMIN, TestAccounts.VIEWER, 200));
     }
 
@@ -129,6 +133,36 @@ class AccessControlIT {
         assertThat(viewer.body().fieldNames()).toIterable().containsExactly("status");
         assertThat(admin.body().get("components").get("grid").get("details").get("serverNodes").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anAdminReadsThePrometheusSeriesToo() {
+        Radar.Answer answer = radar.as(TestAccounts.ADMIN).get("/actuator/prometheus");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/plain");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/v3/api-docs", "/swagger-ui/index.html"})
+    void theApiDescriptionIsForAnyoneSignedInWithAnyRole(String path) {
+        for (String anyone : List.of(TestAccounts.SHOP_KEY, TestAccounts.CATALOGUE_KEY, TestAccounts.SCRAPER_KEY,
+                TestAccounts.VIEWER, TestAccounts.CLERK, TestAccounts.ANALYST, TestAccounts.OPERATOR)) {
+            assertThat(radar.as(anyone).get(path).status()).as(anyone).isEqualTo(200);
+        }
+        assertRefused(radar.as(WRONG_PASSWORD).get(path), 401);
+        assertRefused(radar.as(WRONG_KEY).get(path), 401);
+    }
+
+    @Test
+    void anonymousCallersOfTheApiDescriptionAreAskedToSignIn() {
+        assertRefused(radar.as(null).get("/v3/api-docs"), 401);
+
+        Radar.Answer swaggerUi = radar.as(null).get("/swagger-ui/index.html");
+
+        assertThat(swaggerUi.status()).isEqualTo(302);
+        assertThat(swaggerUi.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
     }
 
     private Radar.Answer send(Call call, String authorization) {
