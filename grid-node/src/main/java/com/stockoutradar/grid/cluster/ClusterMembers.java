@@ -22,11 +22,16 @@ public final class ClusterMembers {
     public static String describe(Ignite ignite) {
         Collection<ClusterNode> nodes = ignite.cluster().nodes();
         long clients = nodes.stream().filter(ClusterNode::isClient).count();
-        return nodes.size() + " nodes (" + (nodes.size() - clients) + " servers, " + clients + " clients): "
+        return count(nodes.size(), "node") + " (" + count(nodes.size() - clients, "server") + ", "
+                + count(clients, "client") + "): "
                 + nodes.stream().sorted(Comparator.comparingLong(ClusterNode::order))
                         .map(node -> node.consistentId() + " " + String.join(" ", addresses(node))
                                 + (node.isClient() ? " (client)" : "") + (node.isLocal() ? " (this node)" : ""))
                         .collect(Collectors.joining(", "));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**

@@ -32,7 +32,7 @@ class DiscoveryIsolationIT {
                     .isNotEqualTo(first.discoveryAddresses());
             assertThat(second.product(product)).as("a product of the first, on the second").isNull();
             assertThat(first.product(product).stock()).isEqualTo(7);
-            assertThat(log).contains("joined an active cluster of 1 nodes (1 servers, 0 clients): " + name(second)
+            assertThat(log).contains("joined an active cluster of 1 node (1 server, 0 clients): " + name(second)
                     + " " + second.discoveryAddresses() + " (this node)");
         }
     }
