@@ -11,6 +11,8 @@ import org.apache.ignite.IgniteAuthenticationException;
 import org.apache.ignite.IgniteSystemProperties;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.internal.util.typedef.X;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ApplicationContext;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 import com.stockoutradar.grid.cluster.ClusterActivation;
+import com.stockoutradar.grid.cluster.ClusterMembers;
 import com.stockoutradar.grid.risk.RiskProperties;
 import com.stockoutradar.grid.security.Accounts;
 import com.stockoutradar.grid.store.StoreProperties;
@@ -28,6 +31,7 @@ import com.stockoutradar.grid.store.StoreProperties;
 @ComponentScan
 @ConfigurationPropertiesScan
 public class GridConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(GridConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -57,6 +61,7 @@ public class GridConfiguration {
             } else {
                 ClusterActivation.awaitActive(ignite);
             }
+            log.info("joined an active cluster of {}", ClusterMembers.describe(ignite));
         } catch (RuntimeException e) {
             ignite.close();
             throw e;

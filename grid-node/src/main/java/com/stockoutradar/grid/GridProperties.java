@@ -17,7 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param workDirectory       Ignite's working files: data ({@code db/}), write-ahead log ({@code wal/}), mappings
  * @param clientMode          join an existing cluster as a thick client (holds no data) instead of as a server
  * @param localAddress        the address discovery, communication and the thin-client port bind to
- * @param discoveryAddresses  static discovery list, e.g. {@code 10.0.0.1:47500..47509}
+ * @param discoveryAddresses  the cluster's seed addresses, e.g. {@code 10.0.0.1:47500..47502}: the node joins the
+ *                            cluster found there and no other; none: a cluster of this node alone, which never
+ *                            joins another instance on the machine (a client node needs them)
  * @param discoveryPort       first discovery port of this node
  * @param communicationPort   first communication port of this node
  * @param clientConnectorPort thin client and JDBC port (analysts connect here)
@@ -62,6 +64,11 @@ public record GridProperties(
     static final Duration MIN_RETENTION = Duration.ofDays(8);
 
     public GridProperties {
+        discoveryAddresses = discoveryAddresses == null ? List.of() : List.copyOf(discoveryAddresses);
+        if (clientMode && discoveryAddresses.isEmpty()) {
+            throw new IllegalArgumentException("radar.grid.client-mode needs radar.grid.discovery-addresses: the "
+                    + "addresses of the cluster's server nodes, which a client joins");
+        }
         if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new IllegalArgumentException(
                     "radar.grid.retention must be at least " + MIN_RETENTION.toDays() + " days, was " + retention);

@@ -162,12 +162,18 @@ public final class IgniteConfigurationFactory {
         return connector;
     }
 
+    /**
+     * Listed seed addresses: the node joins the cluster found there, and no other. None listed: the node's only seed
+     * is the port it bound itself (a shared finder registers it once bound, also when the first port was taken), so
+     * it forms a cluster of its own and never joins another instance on this machine.
+     */
     private static TcpDiscoverySpi discovery(GridProperties grid) {
+        boolean alone = grid.discoveryAddresses().isEmpty();
         return new TcpDiscoverySpi()
                 .setLocalAddress(grid.localAddress())
                 .setLocalPort(grid.discoveryPort())
                 .setLocalPortRange(PORT_RANGE)
-                .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(grid.discoveryAddresses()));
+                .setIpFinder(new TcpDiscoveryVmIpFinder(alone).setAddresses(grid.discoveryAddresses()));
     }
 
     private static CacheConfiguration<Long, Product> products(GridProperties grid) {

@@ -79,7 +79,7 @@ public final class OutageBench {
                 "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false", "--radar.risk.refresh-on-start=false",
                 "--radar.risk.backtest-on-start=false",
                 "--radar.grid.work-directory=" + work.resolve("ignite"), "--server.port=18080",
-                "--radar.grid.discovery-port=47800", "--radar.grid.discovery-addresses=127.0.0.1:47800..47809",
+                "--radar.grid.discovery-port=47800",
                 "--radar.grid.communication-port=47400", "--radar.grid.client-connector-port=11800"),
                 credentials, work.resolve("application.log"), url);
         System.out.printf("outage bench: %,d sales/s in batches of %d over %,d products, PostgreSQL down %d s%n", rate,

@@ -65,7 +65,7 @@ public final class RestartBench {
                 "--radar.grid.work-directory=" + work.resolve("ignite"),
                 "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "8GB"),
                 "--server.port=18080", "--radar.grid.discovery-port=47800",
-                "--radar.grid.discovery-addresses=127.0.0.1:47800..47809", "--radar.grid.communication-port=47400",
+                "--radar.grid.communication-port=47400",
                 "--radar.grid.client-connector-port=11800");
         RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "4g"), arguments, credentials, log,
                 url);

@@ -122,7 +122,7 @@ public final class RiskBench {
                     "--radar.grid.work-directory=" + work.resolve("ignite"),
                     "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "12GB"),
                     "--server.port=18080", "--radar.grid.discovery-port=47800",
-                    "--radar.grid.discovery-addresses=127.0.0.1:47800..47809", "--radar.grid.communication-port=47400",
+                    "--radar.grid.communication-port=47400",
                     "--radar.grid.client-connector-port=11800"), credentials, work.resolve("application.log"), url);
             System.out.printf("application: %s%n", radar.shownCommand());
             ShopData shop = new ShopData(jdbc);

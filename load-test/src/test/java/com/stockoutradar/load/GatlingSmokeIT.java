@@ -54,7 +54,7 @@ class GatlingSmokeIT {
                 Path.of(System.getProperty("radar.jar")).toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--radar.embedded-postgres.port=" + postgresPort,
-                "--radar.grid.discovery-port=48700", "--radar.grid.discovery-addresses=127.0.0.1:48700..48709",
+                "--radar.grid.discovery-port=48700",
                 "--radar.grid.communication-port=48300", "--radar.grid.client-connector-port=" + jdbcPort,
                 "--radar.grid.data-region-size=512MB",
                 "--management.endpoint.shutdown.access=unrestricted",

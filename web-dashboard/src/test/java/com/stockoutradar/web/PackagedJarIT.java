@@ -38,7 +38,7 @@ class PackagedJarIT {
         try (ChildJvm app = ChildJvm.start(jar, workingDirectory, "Started StockoutRadarApplication", List.of(
                 "--server.port=" + httpPort,
                 "--radar.embedded-postgres.port=0",
-                "--radar.grid.discovery-port=48600", "--radar.grid.discovery-addresses=127.0.0.1:48600..48609",
+                "--radar.grid.discovery-port=48600",
                 "--radar.grid.communication-port=48200", "--radar.grid.client-connector-port=11000",
                 "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB"))) {
             assertThat(app.output()).contains("http://127.0.0.1:" + httpPort + "/",

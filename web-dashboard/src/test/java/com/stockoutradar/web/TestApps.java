@@ -16,6 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.stockoutradar.grid.cluster.ClusterMembers;
 import com.stockoutradar.node.GridNodeApplication;
 
 /** Starts applications by hand, for tests that stop, restart or add nodes, with the test settings. */
@@ -37,15 +38,21 @@ public final class TestApps {
     }
 
     /**
-     * Another server node joining {@code app}'s cluster, on the same PostgreSQL. Its name is made unique: it is the
-     * node's consistent id, and a name used before would find that run's data on disk.
+     * Another server node joining {@code app}'s cluster (its only seed), on the same PostgreSQL. Its name is made
+     * unique: it is the node's consistent id, and a name used before would find that run's data on disk.
      */
     public static ConfigurableApplicationContext startGridNodeBeside(ConfigurableApplicationContext app, String name) {
         JdbcConnectionDetails postgres = app.getBean(JdbcConnectionDetails.class);
         return startGridNode(Map.of("radar.grid.instance-name", name + "-" + UUID.randomUUID(),
+                "radar.grid.discovery-addresses", discoveryAddresses(app),
                 "spring.datasource.url", postgres.getJdbcUrl(),
                 "spring.datasource.username", postgres.getUsername(),
                 "spring.datasource.password", postgres.getPassword()));
+    }
+
+    /** Where a node joining {@code app}'s cluster finds it, as {@code radar.grid.discovery-addresses}. */
+    public static String discoveryAddresses(ConfigurableApplicationContext app) {
+        return String.join(",", ClusterMembers.addresses(app.getBean(Ignite.class).cluster().localNode()));
     }
 
     public static Radar radar(ConfigurableApplicationContext app) {

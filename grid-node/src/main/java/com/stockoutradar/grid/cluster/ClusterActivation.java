@@ -53,9 +53,6 @@ public final class ClusterActivation {
         joinBaseline(ignite);
         // a node coming back to partitions lost while it was away: they are whole again if every node is back
         LostPartitionsRecovery.recoverIfBaselineComplete(ignite);
-        log.info("in an active cluster of {} server nodes: {}", cluster.forServers().nodes().size(),
-                cluster.forServers().nodes().stream().map(n -> n.consistentId() + " " + n.addresses())
-                        .collect(Collectors.joining(", ")));
     }
 
     /** Whether every partition of every cache has a copy online. */

@@ -45,6 +45,7 @@ class PostgresOutageIT {
         settings.put("radar.store.max-backlog", MAX_BACKLOG);
         first = TestNode.start(settings);
         settings.put("radar.grid.instance-name", "second-" + UUID.randomUUID());
+        settings.put("radar.grid.discovery-addresses", first.discoveryAddresses());
         second = TestNode.start(settings).awaitItsPartitions();
     }
 

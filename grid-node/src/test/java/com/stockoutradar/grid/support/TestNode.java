@@ -26,6 +26,7 @@ import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.RestockRequest;
 import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.grid.cluster.ClusterMembers;
 import com.stockoutradar.grid.ingest.ChangeBatch;
 import com.stockoutradar.grid.ingest.ChangeOutcomes;
 import com.stockoutradar.grid.ingest.ChangeRecorder;
@@ -59,7 +60,7 @@ public final class TestNode implements AutoCloseable {
         return start(Map.of());
     }
 
-    /** Another server node joining this one's cluster, on the same PostgreSQL. */
+    /** Another server node joining this one's cluster (its only seed), on the same PostgreSQL. */
     public TestNode startBeside(String instanceName) {
         return startBeside(instanceName, Map.of());
     }
@@ -68,6 +69,7 @@ public final class TestNode implements AutoCloseable {
     public TestNode startBeside(String instanceName, Map<String, ?> overrides) {
         JdbcConnectionDetails postgres = context.getBean(JdbcConnectionDetails.class);
         Map<String, Object> settings = new HashMap<>(Map.of("radar.grid.instance-name", instanceName,
+                "radar.grid.discovery-addresses", discoveryAddresses(),
                 "spring.datasource.url", postgres.getJdbcUrl(),
                 "spring.datasource.username", postgres.getUsername()));
         if (postgres.getPassword() != null) { // the embedded PostgreSQL's; a test's own asks for none
@@ -75,6 +77,11 @@ public final class TestNode implements AutoCloseable {
         }
         settings.putAll(overrides);
         return start(settings);
+    }
+
+    /** Where a node joining this one's cluster finds it, as {@code radar.grid.discovery-addresses}. */
+    public String discoveryAddresses() {
+        return String.join(",", ClusterMembers.addresses(ignite().cluster().localNode()));
     }
 
     public Ignite ignite() {

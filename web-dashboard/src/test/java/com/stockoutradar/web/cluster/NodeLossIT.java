@@ -35,6 +35,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (503) and health is DOWN until the node is back with its data.
  */
 class NodeLossIT {
+    /**
+     * The cluster's seeds, listed by every node and the application: a range of its own, where no test node with
+     * nothing listed (48500 and up, grid-it.properties) takes a port it would join.
+     */
+    private static final String SEEDS = "127.0.0.1:48800..48809";
     private final Path directory = Path.of("target/it-data/node-loss-" + UUID.randomUUID()).toAbsolutePath();
     private EmbeddedPostgres postgres;
     private final List<ChildJvm> nodes = new ArrayList<>();
@@ -117,6 +122,7 @@ class NodeLossIT {
             nodes.add(startNode(n, backups, 1));
         }
         app = TestApps.startWebApp(Map.of("radar.grid.client-mode", true, "radar.grid.backups", backups,
+                "radar.grid.discovery-addresses", SEEDS,
                 "radar.grid.instance-name", "web-" + UUID.randomUUID(),
                 "spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                 "spring.datasource.username", "postgres"));
@@ -129,7 +135,7 @@ class NodeLossIT {
                         "--radar.grid.backups=" + backups, "--radar.grid.initial-nodes=" + initialNodes,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "--spring.datasource.username=postgres",
-                        "--radar.grid.discovery-port=48500", "--radar.grid.discovery-addresses=127.0.0.1:48500..48509",
+                        "--radar.grid.discovery-port=48800", "--radar.grid.discovery-addresses=" + SEEDS,
                         "--radar.grid.communication-port=48100", "--radar.grid.client-connector-port=10900",
                         "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB",
                         "--radar.store.poll-every=50ms", "--radar.security.cluster-secret=web-it-cluster"));

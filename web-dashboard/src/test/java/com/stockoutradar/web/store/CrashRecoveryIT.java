@@ -70,7 +70,7 @@ class CrashRecoveryIT {
                         "--spring.datasource.username=postgres",
                         "--radar.demo.enabled=false", "--radar.risk.refresh-on-start=false",
                         "--radar.risk.backtest-on-start=false",
-                        "--radar.grid.discovery-port=48600", "--radar.grid.discovery-addresses=127.0.0.1:48600..48609",
+                        "--radar.grid.discovery-port=48600",
                         "--radar.grid.communication-port=48200", "--radar.grid.client-connector-port=11000",
                         "--radar.grid.data-region-size=256MB", "--radar.grid.wal-segment-size=4MB",
                         "--radar.security.users.admin.password={noop}admin-secret",
