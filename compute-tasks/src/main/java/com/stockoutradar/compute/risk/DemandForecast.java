@@ -16,7 +16,9 @@ public final class DemandForecast {
     /** The 10 % day's probability: at or above it at the horizon, the day lies within it. */
     private static final double OUTLINED_P10 = 0.1;
 
-    private static volatile LevelScore lastLevel = new LevelScore(Double.NaN, 0);
+    /** Levels {@link #mayStockOut} keeps the scores of: a refresh's, a backtest's lowest, and some room. */
+    private static final int KNOWN_LEVELS = 4;
+    private static volatile LevelScore[] knownLevels = {};
 
     private final DampedTrend trend;
     private final WeeklyPattern week;
@@ -119,15 +121,28 @@ public final class DemandForecast {
         if (size(days) < MIN_SCORED_SIZE || level <= SCORE_ERROR) {
             return true;
         }
-        LevelScore bound = lastLevel;
-        if (bound.level() != level) {
-            bound = new LevelScore(level, StockOutDaySearch.score(level - SCORE_ERROR));
-            lastLevel = bound;
-        }
-        return NegativeBinomialTail.score(stock, mean, variance) >= bound.score();
+        return NegativeBinomialTail.score(stock, mean, variance) >= levelScore(level);
     }
 
-    /** The score {@link #mayStockOut} reads a level by, kept for the last level asked: a refresh asks for one. */
+    /**
+     * The score {@link #mayStockOut} reads {@code level} by, kept for the last few levels asked: a refresh asks for
+     * one and a backtest beside it for another, and the inverse error function costs more than the test itself.
+     */
+    private static double levelScore(double level) {
+        LevelScore[] known = knownLevels;
+        for (LevelScore each : known) {
+            if (each.level() == level) {
+                return each.score();
+            }
+        }
+        double score = StockOutDaySearch.score(level - SCORE_ERROR);
+        LevelScore[] more = new LevelScore[Math.min(known.length + 1, KNOWN_LEVELS)];
+        more[0] = new LevelScore(level, score);
+        System.arraycopy(known, 0, more, 1, more.length - 1);
+        knownLevels = more;
+        return score;
+    }
+
     private record LevelScore(double level, double score) {
     }
 
