@@ -65,13 +65,13 @@ public final class LiveRisk {
     }
 
     /**
-     * Puts or removes the rows of the products, and their next reviews, as assessed at {@code now} (unix s), inside the caller's
-     * transaction: once per product, from its final state. {@code uncommitted} gives, per product, the changes
-     * the transaction has written, which the lookup of the window's first day cannot see yet.
+     * Puts or removes the rows of the products, and their next reviews, as assessed at {@code now} (unix s), inside
+     * the caller's transaction: once per product, from its final state. {@code uncommitted} gives, per product, the
+     * changes the transaction has written, which the lookup of the window's first day cannot see yet.
      */
     public void update(Map<Long, Product> products, long now, LongFunction<ProductAssessor.Uncommitted> uncommitted) {
-        ProductAssessor assessor = new ProductAssessor(ignite, RiskParameters.asOf(now, threshold, horizonDays, stockOutLevel),
-                false);
+        ProductAssessor assessor = new ProductAssessor(ignite,
+                RiskParameters.asOf(now, threshold, horizonDays, stockOutLevel), false);
         Map<Long, AtRiskRow> atRisk = new TreeMap<>(); // sorted, as the products' locks were taken
         Set<Long> notAtRisk = new TreeSet<>();
         Map<Long, RiskReview> reviewed = new TreeMap<>();
