@@ -31,6 +31,9 @@ import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.SqlConfiguration;
+import org.apache.ignite.indexing.IndexingQueryEngineConfiguration;
+import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
 import org.apache.ignite.configuration.TransactionConfiguration;
 import org.apache.ignite.failure.StopNodeFailureHandler;
 import org.apache.ignite.logger.slf4j.Slf4jLogger;
@@ -82,6 +85,9 @@ public final class IgniteConfigurationFactory {
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(new StopNodeFailureHandler())
+                .setSqlConfiguration(new SqlConfiguration().setQueryEnginesConfiguration(
+                        new IndexingQueryEngineConfiguration().setDefault(true),
+                        new CalciteQueryEngineConfiguration()))
                 // Nodes join with the cluster secret, thin-client and JDBC users sign in and only read. Not with
                 // setAuthenticationEnabled(true): that is Ignite's own user store, which 2.17 refuses beside a plugin.
                 .setPluginProviders(new ClusterSecurityPlugin(accounts))
