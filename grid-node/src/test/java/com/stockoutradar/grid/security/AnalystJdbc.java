@@ -26,6 +26,11 @@ final class AnalystJdbc {
         return DriverManager.getConnection(url(node), USER, PASSWORD);
     }
 
+    /** Signed in with the query engine chosen on the URL ({@code h2}, the node's default, or {@code calcite}). */
+    static Connection signIn(TestNode node, String engine) throws SQLException {
+        return DriverManager.getConnection(url(node) + "?queryEngine=" + engine, USER, PASSWORD);
+    }
+
     static List<List<Object>> rows(Connection jdbc, String sql) throws SQLException {
         try (Statement statement = jdbc.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
