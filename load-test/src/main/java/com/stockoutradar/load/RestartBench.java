@@ -81,7 +81,7 @@ public final class RestartBench {
                     createSchema(radar, work);
                 }
                 long started = System.nanoTime();
-                shop.fill(products, changes, System.currentTimeMillis() / 1000, 400, 2);
+                shop.fill(products, changes, System.currentTimeMillis() / 1000, 7, 400, 2);
                 System.out.printf("filled PostgreSQL in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
             System.out.printf("PostgreSQL holds %,d products and %,d changes%n", shop.count("product"),

@@ -23,10 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
-import org.duckdb.DuckDBConnection;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stockoutradar.api.SaleRequest;
@@ -100,59 +96,24 @@ public final class RiskBench {
     }
 
     /**
-     * The shop {@link ShopData} generates in a PostgreSQL of the bench's own ({@code --postgres-dir}), loaded into
-     * an empty grid by the application's cold start (a child process, {@code --jar}, {@code --heap},
-     * {@code --data-region}): the way to 10M products without hours of ingestion through the API.
-     * {@code --max-stock} (400) bounds the generated stock; {@code --fill=false} keeps the database of an earlier run.
+     * On a {@link GeneratedShop} ({@code --postgres-dir} and its options; changes over the last {@code --days}, 7 by
+     * default), loaded into an empty grid by the application's cold start.
      */
     private static void onGeneratedShop(Map<String, String> options) throws Exception {
-        long products = Long.parseLong(options.getOrDefault("products", "1000000"));
-        long changes = Long.parseLong(options.getOrDefault("changes", "3000000"));
-        Path work = Path.of(options.getOrDefault("work", "load-test/target/risk-bench")).toAbsolutePath();
-        Path jar = Path.of(options.getOrDefault("jar", "web-dashboard/target/stockout-radar.jar")).toAbsolutePath();
-        Files.createDirectories(work);
-        URI url = URI.create("http://127.0.0.1:18080");
-        Credentials credentials = Credentials.generated();
-        try (EmbeddedPostgres postgres = LocalPostgres.start(Path.of(options.get("postgres-dir")),
-                Integer.parseInt(options.getOrDefault("postgres-port", "54400")))) {
-            String jdbc = LocalPostgres.jdbcUrl(postgres);
-            RadarProcess radar = new RadarProcess(jar, options.getOrDefault("heap", "8g"), List.of(
-                    "--spring.datasource.url=" + jdbc, "--radar.demo.enabled=false",
-                    "--radar.risk.refresh-on-start=false", "--radar.risk.backtest-on-start=false",
-                    "--radar.grid.work-directory=" + work.resolve("ignite"),
-                    "--radar.grid.data-region-size=" + options.getOrDefault("data-region", "12GB"),
-                    "--server.port=18080", "--radar.grid.discovery-port=47800",
-                    "--radar.grid.communication-port=47400",
-                    "--radar.grid.client-connector-port=11800"), credentials, work.resolve("application.log"), url);
-            System.out.printf("application: %s%n", radar.shownCommand());
-            ShopData shop = new ShopData(jdbc);
-            long now = System.currentTimeMillis() / 1000;
-            if (!"false".equals(options.get("fill"))) {
-                if (!shop.hasSchema()) {
-                    RestartBench.createSchema(radar, work);
-                }
-                long started = System.nanoTime();
-                int maxStock = Integer.parseInt(options.getOrDefault("max-stock", "400"));
-                shop.fill(products, changes, now, maxStock, 2);
-                System.out.printf("filled PostgreSQL with %,d products (stock below %d) and %,d changes in %.1f s%n",
-                        products, maxStock, changes, (System.nanoTime() - started) / 1e9);
-            }
-            RestartBench.deleteTree(work.resolve("ignite"));
-            long started = System.nanoTime();
+        try (GeneratedShop shop = GeneratedShop.open(options, "load-test/target/risk-bench", 7)) {
             int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-            radar.start();
+            System.out.printf("cold start into an empty grid, to serving: %.1f s%n",
+                    shop.coldStart("/api/at-risk?limit=1"));
             try {
-                System.out.printf("cold start into an empty grid, to serving: %.1f s%n",
-                        radar.awaitAnswer("/api/at-risk?limit=1", started, Duration.ofHours(2)));
-                awaitSettled(url, credentials.person());
-                System.out.printf("risk refresh, %,d products, %,d changes over the last 7 days%n", products,
-                        changes);
-                measure(url, credentials.person(), products, rounds);
+                awaitSettled(GeneratedShop.URL, shop.credentials.person());
+                System.out.printf("risk refresh, %,d products, %,d changes over the last %d days%n", shop.products,
+                        shop.changes, shop.days);
+                measure(GeneratedShop.URL, shop.credentials.person(), shop.products, rounds);
             } finally {
-                radar.stop();
+                shop.radar.stop();
             }
             // the application's memory is the peers' now: on one machine they would not fit side by side
-            peers(jdbc, now, rounds);
+            peers(shop.jdbc, shop.now, rounds);
         }
     }
 
@@ -161,7 +122,7 @@ public final class RiskBench {
      * 5-second looks: sales leaving the 7-day window keep moving it a little), so that the first refresh assesses
      * every product without rewriting rows the reviews had not reached yet.
      */
-    private static void awaitSettled(URI url, String person) throws Exception {
+    static void awaitSettled(URI url, String person) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         long started = System.nanoTime();
@@ -291,24 +252,12 @@ public final class RiskBench {
         }
     }
 
-    /**
-     * The second peer: the same rows copied from PostgreSQL into an in-memory DuckDB (copy time reported apart),
-     * then the brief's rule as the same {@code GROUP BY}.
-     */
+    /** The second peer: the same rows in an in-memory DuckDB, then the brief's rule as the same {@code GROUP BY}. */
     private static void duckDb(String jdbc, long now, int rounds) throws Exception {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             Connection postgres = DriverManager.getConnection(jdbc)) {
-            long started = System.nanoTime();
-            try (Statement s = duck.createStatement()) {
-                s.execute("CREATE TABLE product (id BIGINT PRIMARY KEY, stock BIGINT)");
-                s.execute("CREATE TABLE inventory_change (id BIGINT, pid BIGINT, type VARCHAR, quantity BIGINT, "
-                        + "timestamp BIGINT)");
-            }
-            copy(postgres, "SELECT id, stock FROM product", duck, "product", 2);
-            copy(postgres, "SELECT id, pid, type, quantity, timestamp FROM inventory_change", duck,
-                    "inventory_change", 5);
-            System.out.printf("  DuckDB: copied the rows in %,d ms (not counted below)%n",
-                    (System.nanoTime() - started) / 1_000_000);
+        try (Connection duck = DuckDbCopy.of(jdbc,
+                new DuckDbCopy.Table("product", "id BIGINT PRIMARY KEY", "stock BIGINT"),
+                new DuckDbCopy.Table("inventory_change", "id BIGINT", "pid BIGINT", "type VARCHAR",
+                        "quantity BIGINT", "timestamp BIGINT"))) {
             seedRule("DuckDB", duck, now, rounds);
         }
     }
@@ -330,32 +279,6 @@ public final class RiskBench {
             }
             System.out.printf("  %s GROUP BY round %d: %,d ms, %,d at risk by the 7-day rule%n", peer, round,
                     (System.nanoTime() - started) / 1_000_000, atRisk);
-        }
-    }
-
-    private static void copy(Connection from, String select, Connection duck, String table, int columns)
-            throws Exception {
-        try (var source = from.createStatement()) {
-            from.setAutoCommit(false);
-            source.setFetchSize(50_000);
-            try (ResultSet rows = source.executeQuery(select);
-                 var appender = ((DuckDBConnection) duck).createAppender(
-                         DuckDBConnection.DEFAULT_SCHEMA, table)) {
-                while (rows.next()) {
-                    appender.beginRow();
-                    for (int column = 1; column <= columns; column++) {
-                        Object value = rows.getObject(column);
-                        if (value instanceof String text) {
-                            appender.append(text);
-                        } else {
-                            appender.append(((Number) value).longValue());
-                        }
-                    }
-                    appender.endRow();
-                }
-            }
-            from.commit();
-            from.setAutoCommit(true);
         }
     }
 
