@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -135,9 +136,10 @@ class AnalystAccessIT {
         assertThat(gridAndPostgres()).isEqualTo(before);
     }
 
+    /** H2's connection streams the file and is refused; Calcite's does not know {@code COPY} at all. */
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "calcite"})
-    void anAnalystCopiesNothingIn(String engine) throws Exception {
+    @CsvSource({"h2, " + READ_ONLY, "calcite, Non-query expression encountered in illegal context"})
+    void anAnalystCopiesNothingIn(String engine, String refusal) throws Exception {
         Path csv = Files.createDirectories(Path.of("target/it-data")).resolve("intruder-" + UUID.randomUUID() + ".csv");
         Files.writeString(csv, "999999002,1,intruder,0\n");
         List<Object> before = gridAndPostgres();
@@ -145,7 +147,7 @@ class AnalystAccessIT {
         try (Connection jdbc = AnalystJdbc.signIn(node, engine); Statement statement = jdbc.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate("COPY FROM '" + csv.toAbsolutePath()
                     + "' INTO PRODUCT (id, stock, name, updated_at) FORMAT CSV"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining(READ_ONLY);
+                    .isInstanceOf(SQLException.class).hasMessageContaining(refusal);
         }
 
         assertThat(gridAndPostgres()).isEqualTo(before);
