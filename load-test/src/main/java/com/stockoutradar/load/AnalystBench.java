@@ -2,6 +2,7 @@ package com.stockoutradar.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,11 +46,13 @@ import java.util.regex.Pattern;
  * {@code --engines} is a comma list of grid variants, each an engine ({@code h2}, the node's default, or
  * {@code calcite}) with optional thin JDBC URL parameters after a {@code ?}: {@code h2?lazy=true&collocated=true}
  * ({@code --engine=calcite} for one). {@code --only=a,b} runs those queries alone; {@code --explain=true} prints each
- * engine's plan. The peers are {@code analyst-peers.sql} (a resource of this module, {@code --peers=FILE} for
- * another): DuckDB's plain form of each question over the raw tables; the grid-only tables have none.
+ * engine's plan; {@code --doc=a.md,b.md} reads the queries of both. The peers are {@code analyst-peers.sql} (a
+ * resource of this module, {@code --peers=FILE} for another): DuckDB's plain form of each question over the raw
+ * tables; the grid-only tables have none.
  */
 public final class AnalystBench {
-    private static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z0-9-]+)\\n(.*?)```", Pattern.DOTALL);
+    /** A guide's query; one named {@code question+variant} is another form of the question, with its peer. */
+    private static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z0-9+-]+)\\n(.*?)```", Pattern.DOTALL);
     /** A peer starts with a line naming it, the same convention as the guide's blocks, and ends with {@code ;}. */
     private static final Pattern PEER = Pattern.compile("^-- ([a-z0-9-]+)\\n(.*?);\\s*$",
             Pattern.DOTALL | Pattern.MULTILINE);
@@ -98,8 +101,10 @@ public final class AnalystBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IngestBench.options(args);
-        Map<String, String> queries = named(QUERY, Files.readString(
-                Path.of(options.getOrDefault("doc", "docs/analysts.md"))));
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (String doc : options.getOrDefault("doc", "docs/analysts.md").split(",")) {
+            queries.putAll(named(QUERY, Files.readString(Path.of(doc))));
+        }
         if (options.containsKey("only")) {
             queries.keySet().retainAll(Set.of(options.get("only").split(",")));
         }
@@ -150,17 +155,18 @@ public final class AnalystBench {
                                               Map<String, String> queries, Map<String, String> peers, Parameters at,
                                               int rounds, boolean explain) throws SQLException {
         Map<String, Timing> timings = new LinkedHashMap<>();
-        System.out.printf("grid through %s, %d rounds each (ms: median, max; rows)%n", url, rounds);
+        System.out.printf("grid through %s, %d rounds each (ms: median, max; rows), %s%n", url, rounds, load());
         try (Connection jdbc = DriverManager.getConnection(url, analyst.user(), analyst.password())) {
             for (Map.Entry<String, String> query : queries.entrySet()) {
                 if (explain) {
                     explain(jdbc, engine.explain(query.getValue()), at);
                 }
-                Timing timing = timed(jdbc, query.getValue(), at, rounds, peers.containsKey(query.getKey()));
+                Timing timing = timed(jdbc, query.getValue(), at, rounds, peers.containsKey(question(query.getKey())));
                 timings.put(query.getKey(), timing);
                 System.out.printf("  %-28s %s%n", query.getKey(), shown(timing));
             }
         }
+        System.out.printf("  (%s)%n", load());
         return timings;
     }
 
@@ -168,14 +174,14 @@ public final class AnalystBench {
     private static Map<String, Timing> onDuckDb(String postgres, Set<String> asked, Map<String, String> peers,
                                                 Parameters at, int rounds) throws Exception {
         Map<String, Timing> timings = new LinkedHashMap<>();
-        System.out.printf("DuckDB peers, %d rounds each (ms: median, max; rows)%n", rounds);
+        System.out.printf("DuckDB peers, %d rounds each (ms: median, max; rows), %s%n", rounds, load());
         try (Connection duck = DuckDbCopy.of(postgres,
                 new DuckDbCopy.Table("product", "id BIGINT PRIMARY KEY", "stock BIGINT", "name VARCHAR",
                         "updated_at BIGINT", "version BIGINT"),
                 new DuckDbCopy.Table("inventory_change", "id BIGINT", "pid BIGINT", "type VARCHAR",
                         "quantity BIGINT", "timestamp BIGINT", "customer_id BIGINT", "event_id VARCHAR",
                         "stock_after BIGINT"))) {
-            for (String name : asked) {
+            for (String name : asked.stream().map(AnalystBench::question).distinct().toList()) {
                 if (peers.containsKey(name)) {
                     Timing timing = timed(duck, peers.get(name), at, rounds, true);
                     timings.put(name, timing);
@@ -184,6 +190,13 @@ public final class AnalystBench {
             }
         }
         return timings;
+    }
+
+    /** On shared cores the numbers mean little without it. */
+    private static String load() {
+        return String.format("machine load average %.1f on %d cores",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static Timing timed(Connection c, String sql, Parameters at, int rounds, boolean keepRows) {
@@ -247,7 +260,7 @@ public final class AnalystBench {
         System.out.printf("%n%d rounds each, ms%n%-26s %-40s %10s %10s %9s %10s %10s %9s %8s  %s%n", rounds, "query",
                 "grid", "median", "max", "rows", "DuckDB med", "DuckDB max", "rows", "ratio", "answers");
         for (String name : names) {
-            Timing peer = duck.get(name);
+            Timing peer = duck.get(question(name));
             for (Map.Entry<Engine, Map<String, Timing>> engine : grid.entrySet()) {
                 Timing timing = engine.getValue().get(name);
                 String ratio = peer == null || timing.error() != null || peer.error() != null ? "" :
@@ -313,6 +326,11 @@ public final class AnalystBench {
                      "SELECT pid FROM inventory_change WHERE type = 'SALE' ORDER BY id DESC LIMIT 1")) {
             return rs.next() ? rs.getLong(1) : 1;
         }
+    }
+
+    /** The question a query answers: its name without a {@code +variant}. */
+    private static String question(String name) {
+        return name.split("\\+", 2)[0];
     }
 
     /** Name to SQL, in the order of the text; {@code :now} and {@code :pid} left for binding. */
