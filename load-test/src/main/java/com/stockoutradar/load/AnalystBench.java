@@ -113,7 +113,7 @@ public final class AnalystBench {
                 .split(",")).map(Engine::of).toList();
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         boolean explain = "true".equals(options.get("explain"));
-        Map<Engine, Map<String, Timing>> grid = new LinkedHashMap<>();
+        Map<Engine, Map<String, Timing>> grid;
         Map<String, Timing> duck;
         if (options.containsKey("postgres-dir")) {
             try (GeneratedShop shop = GeneratedShop.open(options, "load-test/target/analyst-bench", 14)) {
@@ -124,10 +124,8 @@ public final class AnalystBench {
                 try {
                     // the risk tables hold still once the cold start's reviews are through: every engine reads the same
                     RiskBench.awaitSettled(GeneratedShop.URL, shop.credentials.person());
-                    for (Engine engine : engines) {
-                        grid.put(engine, onGrid(engine, engine.url(GeneratedShop.THIN_JDBC), shop.credentials,
-                                queries, peers, at, rounds, explain));
-                    }
+                    grid = onGrid(engines, GeneratedShop.THIN_JDBC, shop.credentials, queries, peers, at, rounds,
+                            explain);
                 } finally {
                     shop.radar.stop();
                 }
@@ -141,32 +139,49 @@ public final class AnalystBench {
                     Long.parseLong(options.getOrDefault("pid", "1")));
             String url = options.getOrDefault("url", "jdbc:ignite:thin://127.0.0.1:10800");
             Credentials analyst = Credentials.given(options);
-            for (Engine engine : engines) {
-                grid.put(engine, onGrid(engine, engine.url(url), analyst, queries, peers, at, rounds, explain));
-            }
+            grid = onGrid(engines, url, analyst, queries, peers, at, rounds, explain);
             duck = options.containsKey("jdbc") ? onDuckDb(options.get("jdbc"), queries.keySet(), peers, at, rounds)
                     : Map.of();
         }
         report(queries.keySet(), grid, duck, rounds);
     }
 
-    /** Every query through thin JDBC at {@code url}, {@code rounds} times each; answers kept where a peer compares. */
-    private static Map<String, Timing> onGrid(Engine engine, String url, Credentials analyst,
-                                              Map<String, String> queries, Map<String, String> peers, Parameters at,
-                                              int rounds, boolean explain) throws SQLException {
-        Map<String, Timing> timings = new LinkedHashMap<>();
-        System.out.printf("grid through %s, %d rounds each (ms: median, max; rows), %s%n", url, rounds, load());
-        try (Connection jdbc = DriverManager.getConnection(url, analyst.user(), analyst.password())) {
+    /**
+     * Every query through thin JDBC, {@code rounds} times each through each engine in turn, one connection per engine
+     * (on shared cores the load moves: each query's engines meet about the same); answers kept where a peer compares.
+     */
+    private static Map<Engine, Map<String, Timing>> onGrid(List<Engine> engines, String url, Credentials analyst,
+                                                           Map<String, String> queries, Map<String, String> peers,
+                                                           Parameters at, int rounds, boolean explain)
+            throws SQLException {
+        Map<Engine, Map<String, Timing>> timings = new LinkedHashMap<>();
+        Map<Engine, Connection> connections = new LinkedHashMap<>();
+        System.out.printf("grid, %d rounds each (ms: median, max; rows), %s%n", rounds, load());
+        try {
+            for (Engine engine : engines) {
+                connections.put(engine, DriverManager.getConnection(engine.url(url), analyst.user(),
+                        analyst.password()));
+                timings.put(engine, new LinkedHashMap<>());
+                System.out.printf("  %s: %s%n", engine.label(), engine.url(url));
+            }
             for (Map.Entry<String, String> query : queries.entrySet()) {
-                if (explain) {
-                    explain(jdbc, engine.explain(query.getValue()), at);
+                for (Engine engine : engines) {
+                    Connection jdbc = connections.get(engine);
+                    if (explain) {
+                        explain(jdbc, engine.explain(query.getValue()), at);
+                    }
+                    Timing timing = timed(jdbc, query.getValue(), at, rounds,
+                            peers.containsKey(question(query.getKey())));
+                    timings.get(engine).put(query.getKey(), timing);
+                    System.out.printf("  %-28s %-30s %s (%s)%n", query.getKey(), engine.label(), shown(timing),
+                            load());
                 }
-                Timing timing = timed(jdbc, query.getValue(), at, rounds, peers.containsKey(question(query.getKey())));
-                timings.put(query.getKey(), timing);
-                System.out.printf("  %-28s %s%n", query.getKey(), shown(timing));
+            }
+        } finally {
+            for (Connection c : connections.values()) {
+                c.close();
             }
         }
-        System.out.printf("  (%s)%n", load());
         return timings;
     }
 
@@ -194,7 +209,7 @@ public final class AnalystBench {
 
     /** On shared cores the numbers mean little without it. */
     private static String load() {
-        return String.format("machine load average %.1f on %d cores",
+        return String.format("load average %.1f on %d cores",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
