@@ -211,7 +211,9 @@ public final class IgniteConfigurationFactory {
                 .setIndexes(List.of(
                         new QueryIndex(List.of("pid", "timestamp"), QueryIndexType.SORTED)
                                 .setName("INVENTORY_CHANGE_PID_TS_IDX"),
-                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
+                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX"),
+                        // stock-outs are the few changes at or below zero: found without reading the others
+                        new QueryIndex("stockAfter").setName("INVENTORY_CHANGE_STOCK_AFTER_IDX")));
         return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid)
                 .setQueryEntities(List.of(table));
     }

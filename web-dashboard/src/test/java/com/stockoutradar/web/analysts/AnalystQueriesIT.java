@@ -183,6 +183,7 @@ class AnalystQueriesIT {
     @Test
     void stockOuts() throws SQLException {
         assertThat(run("stock-outs")).containsExactly(row(2L, daysAgo(1)), row(3L, daysAgo(2)));
+        assertThat(plan("stock-outs")).contains("INVENTORY_CHANGE_STOCK_AFTER_IDX");
     }
 
     @Test
