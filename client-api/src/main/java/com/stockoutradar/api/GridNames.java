@@ -30,6 +30,15 @@ public final class GridNames {
     /** One row per risk refresh: when, with which parameters, what it found; one row is current. */
     public static final String RISK_REFRESH_CACHE = "RISK_REFRESH";
 
+    /** Units sold and restocked per product per UTC day, in the product's partition: an analysts' summary. */
+    public static final String PRODUCT_DAY_CACHE = "PRODUCT_DAY";
+    /** Each product's units of the last 7 UTC days and the 7 before, keyed by product id: an analysts' summary. */
+    public static final String PRODUCT_WEEK_CACHE = "PRODUCT_WEEK";
+    /** Units bought per customer per UTC day, in the customer's partition: an analysts' summary. */
+    public static final String CUSTOMER_DAY_CACHE = "CUSTOMER_DAY";
+    /** Each customer's units of the last 7 UTC days and the 7 before, keyed by customer id: an analysts' summary. */
+    public static final String CUSTOMER_WEEK_CACHE = "CUSTOMER_WEEK";
+
     public static final String CHANGE_ID_SEQUENCE = "inventory-change-id";
     public static final String RISK_REFRESH_SEQUENCE = "risk-refresh-id";
 

@@ -2,10 +2,14 @@ package com.stockoutradar.grid;
 
 import static com.stockoutradar.api.GridNames.AT_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.CUSTOMER_DAY_CACHE;
+import static com.stockoutradar.api.GridNames.CUSTOMER_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
 import static com.stockoutradar.api.GridNames.LIVE_RISK_CACHE;
 import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_DAY_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
 import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
@@ -59,6 +63,12 @@ import com.stockoutradar.grid.risk.RiskReview;
 import com.stockoutradar.grid.security.Accounts;
 import com.stockoutradar.grid.security.ClusterSecurityPlugin;
 import com.stockoutradar.grid.store.StoreProperties;
+import com.stockoutradar.grid.summary.CustomerDay;
+import com.stockoutradar.grid.summary.CustomerDayKey;
+import com.stockoutradar.grid.summary.CustomerWeek;
+import com.stockoutradar.grid.summary.ProductDay;
+import com.stockoutradar.grid.summary.ProductDayKey;
+import com.stockoutradar.grid.summary.ProductWeek;
 
 /**
  * The one place the Ignite node is configured: discovery, durable storage, and the colocated caches. Everything is
@@ -118,9 +128,12 @@ public final class IgniteConfigurationFactory {
                 .setCacheKeyConfiguration(
                         new CacheKeyConfiguration(InventoryChangeKey.class.getName(), "pid"),
                         new CacheKeyConfiguration(PendingWriteKey.class.getName(), "pid"),
-                        new CacheKeyConfiguration(AtRiskKey.class.getName(), "pid"))
+                        new CacheKeyConfiguration(AtRiskKey.class.getName(), "pid"),
+                        new CacheKeyConfiguration(ProductDayKey.class.getName(), "pid"),
+                        new CacheKeyConfiguration(CustomerDayKey.class.getName(), "customerId"))
                 .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), liveRisk(grid),
-                        riskReviews(grid), atRisk(grid), riskRefreshes());
+                        riskReviews(grid), atRisk(grid), riskRefreshes(), productDays(grid), productWeeks(grid),
+                        customerDays(grid), customerWeeks(grid));
     }
 
     /**
@@ -204,7 +217,9 @@ public final class IgniteConfigurationFactory {
                 .setIndexes(List.of(
                         new QueryIndex(List.of("pid", "timestamp"), QueryIndexType.SORTED)
                                 .setName("INVENTORY_CHANGE_PID_TS_IDX"),
-                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
+                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX"),
+                        // stock-outs are the few changes at or below zero: found without reading the others
+                        new QueryIndex("stockAfter").setName("INVENTORY_CHANGE_STOCK_AFTER_IDX")));
         return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid)
                 .setQueryEntities(List.of(table));
     }
@@ -307,6 +322,78 @@ public final class IgniteConfigurationFactory {
                 .setGroupName(AT_RISK_CACHE)
                 .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 .setQueryEntities(List.of(table));
+    }
+
+    /**
+     * Units per product per UTC day, for the days products keep. One product's days are found through the index
+     * Ignite keeps on the affinity key; the index by day is for the sweep that drops the oldest.
+     */
+    private static CacheConfiguration<ProductDayKey, ProductDay> productDays(GridProperties grid) {
+        QueryEntity table = new QueryEntity(ProductDayKey.class, ProductDay.class)
+                .setTableName("PRODUCT_DAY")
+                .setKeyFields(Set.of("pid", "day"))
+                .setFields(fields("pid", Long.class, "day", Long.class, "sold", Long.class,
+                        "restocked", Long.class, "changes", Long.class))
+                .setIndexes(List.of(new QueryIndex("day").setName("PRODUCT_DAY_DAY_IDX")));
+        return colocated(new CacheConfiguration<ProductDayKey, ProductDay>(PRODUCT_DAY_CACHE), grid)
+                .setQueryEntities(List.of(table));
+    }
+
+    /**
+     * Each product's week and the week before. The top sellers and the fastest growers are read from the head of an
+     * index, down to the tie-break, instead of summing every product's days.
+     */
+    private static CacheConfiguration<Long, ProductWeek> productWeeks(GridProperties grid) {
+        QueryEntity table = new QueryEntity(Long.class, ProductWeek.class)
+                .setTableName("PRODUCT_WEEK")
+                .setKeyFieldName("pid")
+                .setFields(fields("pid", Long.class, "day", Long.class, "soldToday", Long.class, "sold7d", Long.class,
+                        "restocked7d", Long.class, "soldPrev7d", Long.class, "growth", Double.class))
+                .setAliases(Map.of("soldToday", "SOLD_TODAY", "sold7d", "SOLD_7D", "restocked7d", "RESTOCKED_7D",
+                        "soldPrev7d", "SOLD_PREV_7D"))
+                .setIndexes(List.of(
+                        descending("PRODUCT_WEEK_SOLD_IDX", "sold7d", "pid"),
+                        descending("PRODUCT_WEEK_GROWTH_IDX", "growth", "pid"),
+                        new QueryIndex("day").setName("PRODUCT_WEEK_DAY_IDX")));
+        return colocated(new CacheConfiguration<Long, ProductWeek>(PRODUCT_WEEK_CACHE), grid)
+                .setQueryEntities(List.of(table));
+    }
+
+    /** Units bought per customer per UTC day, in the customer's partition (a customer id maps like a product id). */
+    private static CacheConfiguration<CustomerDayKey, CustomerDay> customerDays(GridProperties grid) {
+        QueryEntity table = new QueryEntity(CustomerDayKey.class, CustomerDay.class)
+                .setTableName("CUSTOMER_DAY")
+                .setKeyFields(Set.of("customerId", "day"))
+                .setFields(fields("customerId", Long.class, "day", Long.class, "bought", Long.class,
+                        "purchases", Long.class))
+                .setAliases(Map.of("customerId", "CUSTOMER_ID"))
+                .setIndexes(List.of(new QueryIndex("day").setName("CUSTOMER_DAY_DAY_IDX")));
+        return colocated(new CacheConfiguration<CustomerDayKey, CustomerDay>(CUSTOMER_DAY_CACHE), grid)
+                .setQueryEntities(List.of(table));
+    }
+
+    /** Each customer's week and the week before, the biggest buyers at the head of an index. */
+    private static CacheConfiguration<Long, CustomerWeek> customerWeeks(GridProperties grid) {
+        QueryEntity table = new QueryEntity(Long.class, CustomerWeek.class)
+                .setTableName("CUSTOMER_WEEK")
+                .setKeyFieldName("customerId")
+                .setFields(fields("customerId", Long.class, "day", Long.class, "boughtToday", Long.class,
+                        "bought7d", Long.class, "purchases7d", Long.class, "boughtPrev7d", Long.class))
+                .setAliases(Map.of("customerId", "CUSTOMER_ID", "boughtToday", "BOUGHT_TODAY", "bought7d",
+                        "BOUGHT_7D", "purchases7d", "PURCHASES_7D", "boughtPrev7d", "BOUGHT_PREV_7D"))
+                .setIndexes(List.of(
+                        descending("CUSTOMER_WEEK_BOUGHT_IDX", "bought7d", "customerId"),
+                        new QueryIndex("day").setName("CUSTOMER_WEEK_DAY_IDX")));
+        return colocated(new CacheConfiguration<Long, CustomerWeek>(CUSTOMER_WEEK_CACHE), grid)
+                .setQueryEntities(List.of(table));
+    }
+
+    /** An index on {@code field} from the largest down, ties by {@code key} from the smallest up. */
+    private static QueryIndex descending(String name, String field, String key) {
+        LinkedHashMap<String, Boolean> fields = new LinkedHashMap<>();
+        fields.put(field, false);
+        fields.put(key, true);
+        return new QueryIndex(fields, QueryIndexType.SORTED).setName(name);
     }
 
     /** A handful of rows, read on every dashboard request: on every node. */

@@ -79,6 +79,37 @@ public final class DemandDays {
         return days;
     }
 
+    /** Units sold (or restocked) over the unix days {@code from} to {@code to}, both included. */
+    public static long units(long[] days, long from, long to, boolean sales) {
+        long units = 0;
+        for (int i = 0; days != null && i < days.length; i += WIDTH) {
+            if (days[i] >= from && days[i] <= to) {
+                units += days[i + (sales ? 1 : 2)];
+            }
+        }
+        return units;
+    }
+
+    /** Changes (sales and restocks) over the unix days {@code from} to {@code to}, both included. */
+    public static long changes(long[] days, long from, long to) {
+        long changes = 0;
+        for (int i = 0; days != null && i < days.length; i += WIDTH) {
+            if (days[i] >= from && days[i] <= to) {
+                changes += count(days[i + 3]);
+            }
+        }
+        return changes;
+    }
+
+    /** The unix days the array holds, oldest first. */
+    public static long[] daysHeld(long[] days) {
+        long[] held = new long[days == null ? 0 : days.length / WIDTH];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = days[i * WIDTH];
+        }
+        return held;
+    }
+
     /** The first day a product keeps as of {@code now}, as its first second. */
     public static long keptSince(long now) {
         return (dayOf(now) - KEPT + 1) * RiskParameters.DAY;

@@ -41,11 +41,14 @@ import com.stockoutradar.grid.outbox.Admission;
 import com.stockoutradar.grid.outbox.PendingWrite;
 import com.stockoutradar.grid.outbox.PendingWriteKey;
 import com.stockoutradar.grid.risk.LiveRisk;
+import com.stockoutradar.grid.summary.SalesSummaries;
+import com.stockoutradar.grid.summary.SummaryBatch;
 
 /**
  * Applies a batch of changes in one pessimistic transaction: it looks up the event ids, locks the products, stores
  * each change with its stock-after, the new stock, the event ids, for each change the pending write that carries it
- * to PostgreSQL, and each product's {@code LIVE_RISK} row ({@link LiveRisk}). Products, changes, pending writes and
+ * to PostgreSQL, each product's {@code LIVE_RISK} row ({@link LiveRisk}) and the analysts' summaries
+ * ({@link SalesSummaries}). Products, changes, pending writes and
  * risk rows are colocated, so a batch whose products share a node commits on that node alone; a batch spanning nodes
  * commits on all of them or on none.
  */
@@ -61,6 +64,7 @@ public final class ChangeWriter {
     private final IgniteAtomicSequence ids;
     private final Admission admission;
     private final LiveRisk liveRisk;
+    private final SalesSummaries summaries;
     private final long timeoutMillis;
 
     private ChangeWriter(Ignite ignite) {
@@ -76,6 +80,7 @@ public final class ChangeWriter {
         }
         this.admission = Admission.on(ignite);
         this.liveRisk = LiveRisk.on(ignite);
+        this.summaries = SalesSummaries.on(ignite);
         this.timeoutMillis = ignite.configuration().getTransactionConfiguration().getDefaultTxTimeout();
     }
 
@@ -107,8 +112,12 @@ public final class ChangeWriter {
         long now = System.currentTimeMillis() / 1000;
         Set<Long> pids = new TreeSet<>();
         Set<String> eventIds = new TreeSet<>();
+        Set<Long> buyers = new TreeSet<>();
         for (int i = 0; i < size; i++) {
             pids.add(batch.pid(i));
+            if (batch.customerId(i) != null) {
+                buyers.add(batch.customerId(i));
+            }
             if (batch.eventId(i) != null) {
                 eventIds.add(batch.eventId(i));
             }
@@ -124,6 +133,7 @@ public final class ChangeWriter {
                 unknown.removeAll(stock.keySet());
                 throw new UnknownProductsException(unknown);
             }
+            SummaryBatch summary = summaries.begin(buyers, now); // after the products, as every writer locks them
             Map<InventoryChangeKey, InventoryChange> replays = seen.isEmpty() ? Map.of() : changes.getAll(
                     new LinkedHashSet<>(seen.values())); // in the event ids' order
             Map<String, InventoryChangeKey> newEvents = new HashMap<>();
@@ -160,6 +170,7 @@ public final class ChangeWriter {
                         after.updatedAt(), key.id(), type.name(), change.quantity(), change.timestamp(),
                         change.customerId(), eventId));
                 updated.put(pid, after);
+                summary.add(pid, change.customerId(), change.quantity(), change.timestamp());
                 changesOf.computeIfAbsent(pid, p -> new ArrayList<>()).add(change);
                 if (eventId != null) {
                     events.put(eventId, key);
@@ -169,6 +180,7 @@ public final class ChangeWriter {
                 outcomes.set(i, key, change, false);
             }
             products.putAll(updated);
+            summaries.write(summary, updated);
             // once per product, from its final state: a batch that sells one product 40 times assesses it once
             liveRisk.update(updated, now, pid -> uncommitted(changesOf.get(pid)));
             tx.commit();

@@ -1,8 +1,12 @@
 package com.stockoutradar.grid.store;
 
 import static com.stockoutradar.api.GridNames.CHANGE_CACHE;
+import static com.stockoutradar.api.GridNames.CUSTOMER_DAY_CACHE;
+import static com.stockoutradar.api.GridNames.CUSTOMER_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.EVENT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_DAY_CACHE;
+import static com.stockoutradar.api.GridNames.PRODUCT_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
 
 import java.io.IOException;
@@ -31,6 +35,13 @@ import com.stockoutradar.grid.OnServerNode;
 import com.stockoutradar.grid.inventory.InventoryChange;
 import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.risk.RiskReview;
+import com.stockoutradar.grid.summary.CustomerDay;
+import com.stockoutradar.grid.summary.CustomerDayKey;
+import com.stockoutradar.grid.summary.CustomerWeek;
+import com.stockoutradar.grid.summary.ProductDay;
+import com.stockoutradar.grid.summary.ProductDayKey;
+import com.stockoutradar.grid.summary.ProductWeek;
+import com.stockoutradar.grid.summary.SalesSummaries;
 
 /**
  * Refills an empty grid from PostgreSQL: every product, and the changes inside the retention window with their
@@ -54,6 +65,14 @@ public class ColdStartLoader {
                              MIN(timestamp) AS first_change, MAX(timestamp) AS last_change, COUNT(*) AS changes
                       FROM inventory_change WHERE timestamp >= %d GROUP BY pid, timestamp / 86400) AS per_day
                 GROUP BY pid) AS d ON d.pid = p.id""";
+    /** The customers' units bought per day, in the same six numbers a day (restocks 0, purchases as changes). */
+    private static final String CUSTOMERS_WITH_DAYS = """
+            SELECT customer_id, array_agg(ARRAY[day, bought, 0, first_change, last_change, purchases] ORDER BY day)
+            FROM (SELECT customer_id, timestamp / 86400 AS day, SUM(quantity)::bigint AS bought,
+                         MIN(timestamp) AS first_change, MAX(timestamp) AS last_change, COUNT(*) AS purchases
+                  FROM inventory_change WHERE type = 'SALE' AND customer_id IS NOT NULL AND timestamp >= %d
+                  GROUP BY customer_id, timestamp / 86400) AS per_day
+            GROUP BY customer_id""";
     private static final String CHANGES_SINCE =
             "SELECT " + ChangeRows.COLUMNS + " FROM inventory_change WHERE timestamp > %d";
 
@@ -78,6 +97,7 @@ public class ColdStartLoader {
             // One after the other: side by side on 2 cores, PostgreSQL's sums per day and the changes' index writes
             // slowed each other down more than they overlapped (1M products took 173 s instead of 48 s).
             loadProducts(ignite, now);
+            loadCustomers(ignite, now);
             loadChanges(ignite, now - grid.retention().toSeconds());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cold start from PostgreSQL failed", e);
@@ -88,13 +108,18 @@ public class ColdStartLoader {
     /**
      * Products with their {@link DemandDays}, summed per day by PostgreSQL from the changes of the kept days, each due
      * for a risk review at once: the review assesses it, puts its {@code LIVE_RISK} row and its next review time.
+     * Their summary rows come from the same days.
      */
     private void loadProducts(Ignite ignite, long now) throws SQLException, IOException {
         try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
              IgniteDataStreamer<Long, RiskReview> reviews = ignite.dataStreamer(RISK_REVIEW_CACHE);
+             IgniteDataStreamer<ProductDayKey, ProductDay> days = ignite.dataStreamer(PRODUCT_DAY_CACHE);
+             IgniteDataStreamer<Long, ProductWeek> weeks = ignite.dataStreamer(PRODUCT_WEEK_CACHE);
              Connection c = dataSource.getConnection()) {
             streamer.perNodeBufferSize(STREAMER_BATCH);
             reviews.perNodeBufferSize(STREAMER_BATCH);
+            days.perNodeBufferSize(STREAMER_BATCH);
+            weeks.perNodeBufferSize(STREAMER_BATCH);
             RiskReview dueNow = new RiskReview(now);
             BulkProgress progress = new BulkProgress("cold start: products", count(c, "SELECT count(*) FROM product"));
             try (InputStream copy = copyOut(c, PRODUCTS_WITH_DAYS.formatted(DemandDays.keptSince(now)))) {
@@ -106,14 +131,39 @@ public class ColdStartLoader {
                     long updatedAt = row.int8();
                     long version = row.int8();
                     long[] totals = row.int8Array();
-                    streamer.addData(id, new Product(stock, name, updatedAt, version,
-                            totals == null ? null : DemandDays.of(totals)));
+                    long[] demand = totals == null ? null : DemandDays.of(totals);
+                    streamer.addData(id, new Product(stock, name, updatedAt, version, demand));
                     reviews.addData(id, dueNow);
+                    SalesSummaries.load(id, demand, now, days, weeks);
                     progress.step();
                 }
             }
             streamer.flush();
             reviews.flush();
+            days.flush();
+            weeks.flush();
+            progress.done();
+        }
+    }
+
+    /** Every customer who bought in the kept days, with the units bought per day, into the customers' summaries. */
+    private void loadCustomers(Ignite ignite, long now) throws SQLException, IOException {
+        try (IgniteDataStreamer<CustomerDayKey, CustomerDay> days = ignite.dataStreamer(CUSTOMER_DAY_CACHE);
+             IgniteDataStreamer<Long, CustomerWeek> weeks = ignite.dataStreamer(CUSTOMER_WEEK_CACHE);
+             Connection c = dataSource.getConnection()) {
+            days.perNodeBufferSize(STREAMER_BATCH);
+            weeks.perNodeBufferSize(STREAMER_BATCH);
+            BulkProgress progress = new BulkProgress("cold start: customers of the kept days", 0);
+            try (InputStream copy = copyOut(c, CUSTOMERS_WITH_DAYS.formatted(DemandDays.keptSince(now)))) {
+                BinaryCopyReader row = new BinaryCopyReader(copy);
+                while (row.next()) {
+                    long customerId = row.int8();
+                    SalesSummaries.loadCustomer(customerId, DemandDays.of(row.int8Array()), now, days, weeks);
+                    progress.step();
+                }
+            }
+            days.flush();
+            weeks.flush();
             progress.done();
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,37 @@ class ColdStartIT {
                 .get(SELLING);
 
         assertThat(selling.<long[]>field("demand")).isEqualTo(asIngested);
+    }
+
+    @Test
+    void rebuildsTheSummaryTablesFromTheKeptDays() {
+        long today = DemandDays.dayOf(now);
+
+        assertThat(rows("SELECT day, sold, restocked, changes FROM PRODUCT_DAY WHERE pid = ? ORDER BY day", SELLING))
+                .containsExactlyElementsOf(days(List.of(now - 3 * DAY, now - 3600), 4L, 0L, 1L));
+        assertThat(rows("SELECT day, sold_7d, restocked_7d, sold_prev_7d FROM PRODUCT_WEEK WHERE pid = ?", SELLING))
+                .containsExactly(List.of(today, 8L, 0L, 0L));
+        assertThat(rows("SELECT day, restocked FROM PRODUCT_DAY WHERE pid = ? ORDER BY day", OLD))
+                .as("the restock a day before the retention window is still a kept day")
+                .containsExactly(List.of(DemandDays.dayOf(now - WINDOW - DAY), 9L),
+                        List.of(DemandDays.dayOf(now - WINDOW + LEAVES_WINDOW_AFTER), 0L));
+        assertThat(rows("SELECT customer_id, day, bought_7d, purchases_7d FROM CUSTOMER_WEEK ORDER BY customer_id"))
+                .containsExactly(List.of(4L, today, 5L, 1L), List.of(5L, today, 8L, 2L));
+        assertThat(rows("SELECT day, bought, purchases FROM CUSTOMER_DAY WHERE customer_id = 4 ORDER BY day"))
+                .containsExactly(List.of(DemandDays.dayOf(now - WINDOW + LEAVES_WINDOW_AFTER), 1L, 1L),
+                        List.of(DemandDays.dayOf(now - 60), 5L, 1L));
+    }
+
+    /** One row per change's day, the same numbers each; two changes of one day make one row with twice them. */
+    private static List<List<Long>> days(List<Long> timestamps, long sold, long restocked, long changes) {
+        return timestamps.stream().map(DemandDays::dayOf).distinct()
+                .map(day -> List.of(day, sold * timestamps.stream().filter(t -> DemandDays.dayOf(t) == day).count(),
+                        restocked, changes * timestamps.stream().filter(t -> DemandDays.dayOf(t) == day).count()))
+                .toList();
+    }
+
+    private List<List<?>> rows(String sql, Object... args) {
+        return node.ignite().cache(GridNames.PRODUCT_CACHE).query(new SqlFieldsQuery(sql).setArgs(args)).getAll();
     }
 
     @Test
