@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param communicationPort   first communication port of this node
  * @param clientConnectorPort thin client and JDBC port (analysts connect here)
  * @param clientConnectorSsl  TLS on that port, off by default
+ * @param analystQueryTimeout longest an analyst's SQL query (thin JDBC or thin client) may run: the node it runs on
+ *                            cancels it then, whatever the client asked for; the system's own queries are not held to it
  * @param dataRegionSize      off-heap memory for this node's hot data; everything is on disk, the region caches
  *                            the pages in use
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
@@ -49,6 +51,7 @@ public record GridProperties(
         int communicationPort,
         int clientConnectorPort,
         @DefaultValue ClientConnectorSsl clientConnectorSsl,
+        Duration analystQueryTimeout,
         DataSize dataRegionSize,
         int backups,
         int partitions,
@@ -72,6 +75,10 @@ public record GridProperties(
         if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new IllegalArgumentException(
                     "radar.grid.retention must be at least " + MIN_RETENTION.toDays() + " days, was " + retention);
+        }
+        if (analystQueryTimeout == null || analystQueryTimeout.isNegative() || analystQueryTimeout.isZero()) {
+            throw new IllegalArgumentException("radar.grid.analyst-query-timeout must be positive, was "
+                    + analystQueryTimeout);
         }
         if (walMode != WALMode.LOG_ONLY && walMode != WALMode.FSYNC) {
             throw new IllegalArgumentException("radar.grid.wal-mode must be LOG_ONLY or FSYNC (the modes that keep an "
