@@ -1,17 +1,13 @@
 package com.stockoutradar.load;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Times every query of {@code docs/analysts.md} through Ignite's thin JDBC driver against a running application, a few
@@ -23,39 +19,26 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class AnalystBench {
-    private static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z-]+)\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern PARAMETER = Pattern.compile(":(now|pid)\\b");
-
     private AnalystBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = IngestBench.options(args);
-        String document = Files.readString(Path.of(options.getOrDefault("doc", "docs/analysts.md")));
+        List<AnalystQuery> queries = AnalystQuery.readAll(Path.of(options.getOrDefault("doc", "docs/analysts.md")));
         String url = options.getOrDefault("url", "jdbc:ignite:thin://127.0.0.1:10800");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         long now = System.currentTimeMillis() / 1000;
         Credentials analyst = Credentials.given(options);
         try (Connection jdbc = DriverManager.getConnection(url, analyst.user(), analyst.password())) {
-            Matcher block = QUERY.matcher(document);
             System.out.printf("analysts' queries through %s, %d rounds each (ms: median, max; rows)%n", url, rounds);
-            while (block.find()) {
-                String sql = block.group(2).trim();
-                List<Long> values = new ArrayList<>();
-                Matcher parameter = PARAMETER.matcher(sql);
-                while (parameter.find()) {
-                    values.add(parameter.group(1).equals("now") ? now : 1L);
-                }
+            for (AnalystQuery query : queries) {
                 double[] millis = new double[rounds];
                 long rows = 0;
                 for (int round = 0; round < rounds; round++) {
                     long started = System.nanoTime();
-                    try (PreparedStatement query = jdbc.prepareStatement(PARAMETER.matcher(sql).replaceAll("?"))) {
-                        for (int i = 0; i < values.size(); i++) {
-                            query.setLong(i + 1, values.get(i));
-                        }
+                    try (PreparedStatement statement = query.prepare(jdbc, now, 1L)) {
                         rows = 0;
-                        try (ResultSet rs = query.executeQuery()) {
+                        try (ResultSet rs = statement.executeQuery()) {
                             while (rs.next()) {
                                 rows++;
                             }
@@ -64,7 +47,7 @@ public final class AnalystBench {
                     millis[round] = (System.nanoTime() - started) / 1e6;
                 }
                 Arrays.sort(millis);
-                System.out.printf("  %-26s %9.1f %9.1f %9d%n", block.group(1), millis[rounds / 2], millis[rounds - 1],
+                System.out.printf("  %-26s %9.1f %9.1f %9d%n", query.name(), millis[rounds / 2], millis[rounds - 1],
                         rows);
             }
         }

@@ -9,15 +9,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.QueryCancelledException;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.query.GridQueryFinishedInfo;
 import org.apache.ignite.internal.processors.query.running.GridRunningQueryInfo;
 import org.apache.ignite.internal.processors.query.running.RunningQueryManager;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +36,9 @@ import com.stockoutradar.api.GridNames;
 import com.stockoutradar.grid.support.TestNode;
 
 /**
- * {@code radar.grid.analyst-query-timeout} on a real node: an analyst's query that runs longer is cancelled by the
- * node, whatever the client asked for, the node goes on serving, and the system's own queries are not held to it.
+ * {@code radar.grid.analyst-query-timeout} and {@code analyst-query-threads} on a real node: an analyst's query that
+ * runs longer is cancelled by the node, whatever the client asked for, the node goes on serving, and the system's own
+ * queries are not held to it; with one thread the analysts' queries run one after the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // without the limit, an endless query is never answered
@@ -46,17 +53,21 @@ class AnalystQueryTimeoutIT {
     static final String QUERY_CANCELED = "57014";
     static final long STOCK = 50;
 
+    /** Where the queries run that the tests wait on: each on a thread of its own. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private TestNode node;
     private long product;
 
     @BeforeAll
     void nodeWithAShortAnalystTimeout() {
-        node = TestNode.start(Map.of("radar.grid.analyst-query-timeout", TIMEOUT.toString()));
+        node = TestNode.start(Map.of("radar.grid.analyst-query-timeout", TIMEOUT.toString(),
+                "radar.grid.analyst-query-threads", 1));
         product = node.newProduct(STOCK);
     }
 
     @AfterAll
     void stopNode() {
+        threads.shutdownNow();
         node.close();
     }
 
@@ -90,14 +101,38 @@ class AnalystQueryTimeoutIT {
     }
 
     @Test
+    void withOneThreadTwoAnalystsQueriesRunOneAfterTheOther() throws SQLException {
+        String endless = ENDLESS + " WHERE r.x > 0"; // this test's own text, to find its queries by
+        List<GridQueryFinishedInfo> finished = new CopyOnWriteArrayList<>();
+        Consumer<GridQueryFinishedInfo> listener = query -> {
+            if (query.query().equals(endless)) {
+                finished.add(query);
+            }
+        };
+        queries().registerQueryFinishedListener(listener);
+        try (Connection first = AnalystJdbc.signIn(node); Connection second = AnalystJdbc.signIn(node)) {
+            List<CompletableFuture<String>> answers = List.of(sqlStateOf(first, endless), sqlStateOf(second, endless));
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(QUERY_CANCELED));
+            await().atMost(TestNode.DELIVERY).until(() -> finished.size() == 2);
+        } finally {
+            queries().unregisterQueryFinishedListener(listener);
+        }
+        List<GridQueryFinishedInfo> inOrder = finished.stream()
+                .sorted(Comparator.comparingLong(GridQueryFinishedInfo::startTime)).toList();
+        assertThat(inOrder.get(1).startTime()).as("the second started once the first had ended")
+                .isGreaterThanOrEqualTo(inOrder.get(0).finishTime());
+    }
+
+    @Test
     void theSystemsOwnQueriesAreNotHeldToIt() {
-        RunningQueryManager queries = ((IgniteEx) node.ignite()).context().query().runningQueryManager();
+        RunningQueryManager queries = queries();
         SqlFieldsQuery endless = new SqlFieldsQuery(OWN_ENDLESS);
         CompletableFuture<Object> own = CompletableFuture.supplyAsync(() -> {
             try (FieldsQueryCursor<List<?>> cursor = node.ignite().cache(GridNames.PRODUCT_CACHE).query(endless)) {
                 return cursor.getAll();
             }
-        });
+        }, threads);
         await().atMost(TestNode.DELIVERY).until(() -> ownQuery(queries) != null);
         GridRunningQueryInfo running = ownQuery(queries);
 
@@ -107,6 +142,22 @@ class AnalystQueryTimeoutIT {
 
         queries.cancelLocalQuery(running.id());
         assertThatThrownBy(own::join).hasRootCauseInstanceOf(QueryCancelledException.class);
+    }
+
+    private RunningQueryManager queries() {
+        return ((IgniteEx) node.ignite()).context().query().runningQueryManager();
+    }
+
+    /** Runs the query on a thread of its own: the SQLState it failed with, or null when it was answered. */
+    private CompletableFuture<String> sqlStateOf(Connection jdbc, String sql) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                rows(jdbc, sql);
+                return null;
+            } catch (SQLException e) {
+                return e.getSQLState();
+            }
+        }, threads);
     }
 
     private static GridRunningQueryInfo ownQuery(RunningQueryManager queries) {
