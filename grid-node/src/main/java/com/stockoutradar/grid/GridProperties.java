@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param analystQueryTimeout longest an analyst's SQL query (thin JDBC or thin client) may run: the node it runs on
  *                            cancels it then, whatever the client asked for; the system's own queries are not held to it
  * @param analystQueryThreads the thin-client/JDBC port's threads: at most this many analysts' requests run at once on
- *                            the node, the others wait their turn; the system's own work never runs on them
+ *                            the node, the others wait their turn; the system's own work never runs on them. Unset:
+ *                            a quarter of the node's cores, at least one
  * @param dataRegionSize      off-heap memory for this node's hot data; everything is on disk, the region caches
  *                            the pages in use
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
@@ -54,7 +55,7 @@ public record GridProperties(
         int clientConnectorPort,
         @DefaultValue ClientConnectorSsl clientConnectorSsl,
         Duration analystQueryTimeout,
-        int analystQueryThreads,
+        Integer analystQueryThreads,
         DataSize dataRegionSize,
         int backups,
         int partitions,
@@ -82,6 +83,10 @@ public record GridProperties(
         if (analystQueryTimeout == null || analystQueryTimeout.isNegative() || analystQueryTimeout.isZero()) {
             throw new IllegalArgumentException("radar.grid.analyst-query-timeout must be positive, was "
                     + analystQueryTimeout);
+        }
+        if (analystQueryThreads == null) {
+            // a query's map phase takes a core on each node it runs on: analysts may take a quarter of them
+            analystQueryThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
         }
         if (analystQueryThreads < 1) {
             throw new IllegalArgumentException("radar.grid.analyst-query-threads must be at least 1, was "
