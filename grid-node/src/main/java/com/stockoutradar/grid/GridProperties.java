@@ -24,6 +24,11 @@ import org.springframework.util.unit.DataSize;
  * @param communicationPort   first communication port of this node
  * @param clientConnectorPort thin client and JDBC port (analysts connect here)
  * @param clientConnectorSsl  TLS on that port, off by default
+ * @param analystQueryTimeout longest an analyst's SQL query (thin JDBC or thin client) may run: the node it runs on
+ *                            cancels it then, whatever the client asked for; the system's own queries are not held to it
+ * @param analystQueryThreads the thin-client/JDBC port's threads: at most this many analysts' requests run at once on
+ *                            the node, the others wait their turn; the system's own work never runs on them. Unset:
+ *                            a quarter of the node's cores, at least one
  * @param dataRegionSize      off-heap memory for this node's hot data; everything is on disk, the region caches
  *                            the pages in use
  * @param backups             backup copies of every partition (0 loses data with a node, 1 survives one)
@@ -49,6 +54,8 @@ public record GridProperties(
         int communicationPort,
         int clientConnectorPort,
         @DefaultValue ClientConnectorSsl clientConnectorSsl,
+        Duration analystQueryTimeout,
+        Integer analystQueryThreads,
         DataSize dataRegionSize,
         int backups,
         int partitions,
@@ -72,6 +79,18 @@ public record GridProperties(
         if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new IllegalArgumentException(
                     "radar.grid.retention must be at least " + MIN_RETENTION.toDays() + " days, was " + retention);
+        }
+        if (analystQueryTimeout == null || analystQueryTimeout.isNegative() || analystQueryTimeout.isZero()) {
+            throw new IllegalArgumentException("radar.grid.analyst-query-timeout must be positive, was "
+                    + analystQueryTimeout);
+        }
+        if (analystQueryThreads == null) {
+            // a query's map phase takes a core on each node it runs on: analysts may take a quarter of them
+            analystQueryThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
+        }
+        if (analystQueryThreads < 1) {
+            throw new IllegalArgumentException("radar.grid.analyst-query-threads must be at least 1, was "
+                    + analystQueryThreads);
         }
         if (walMode != WALMode.LOG_ONLY && walMode != WALMode.FSYNC) {
             throw new IllegalArgumentException("radar.grid.wal-mode must be LOG_ONLY or FSYNC (the modes that keep an "

@@ -158,12 +158,17 @@ public final class IgniteConfigurationFactory {
                         .setMetricsEnabled(true));
     }
 
-    /** The thin-client and JDBC port, analysts' way in; with TLS when a key store is configured. */
+    /**
+     * The thin-client and JDBC port, analysts' way in; with TLS when a key store is configured. Its pool runs each
+     * request (a query's reduce phase too), so its size is how many analysts' queries a node runs at once; a
+     * cancellation does not wait for it.
+     */
     private static ClientConnectorConfiguration clientConnector(GridProperties grid) {
         ClientConnectorConfiguration connector = new ClientConnectorConfiguration()
                 .setHost(grid.localAddress())
                 .setPort(grid.clientConnectorPort())
-                .setPortRange(PORT_RANGE);
+                .setPortRange(PORT_RANGE)
+                .setThreadPoolSize(grid.analystQueryThreads());
         ClientConnectorSsl ssl = grid.clientConnectorSsl();
         if (ssl.enabled()) {
             SslContextFactory tls = new SslContextFactory();

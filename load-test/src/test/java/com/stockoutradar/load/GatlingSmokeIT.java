@@ -116,7 +116,7 @@ class GatlingSmokeIT {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("--add-opens")).forEach(command::add);
         // a full run passes its own figures: ./mvnw verify -pl load-test -Dsimulation=SaleIngestion -Dseconds=60 ...
-        for (String setting : List.of("p99", "batchSize", "analysts", "products")) {
+        for (String setting : List.of("p99", "batchSize", "analysts", "sqlAnalysts", "products")) {
             if (System.getProperty(setting) != null) {
                 command.add("-D" + setting + "=" + System.getProperty(setting));
             }

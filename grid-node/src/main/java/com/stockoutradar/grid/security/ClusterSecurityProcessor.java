@@ -150,8 +150,7 @@ final class ClusterSecurityProcessor extends GridProcessorAdapter implements Gri
     }
 
     private static GridSubject analyst(String login, InetSocketAddress from) {
-        UUID id = UUID.nameUUIDFromBytes(("thin-client-user:" + login).getBytes(StandardCharsets.UTF_8));
-        return new GridSubject(id, REMOTE_CLIENT, login, from, GridAccess.READ_ONLY);
+        return new GridSubject(GridSubject.analystId(login), REMOTE_CLIENT, login, from, GridAccess.READ_ONLY);
     }
 
     private static InetSocketAddress firstAddress(ClusterNode node) {

@@ -1,6 +1,7 @@
 package com.stockoutradar.grid.security;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.apache.ignite.internal.processors.security.SecurityContext;
@@ -17,6 +18,11 @@ import org.apache.ignite.plugin.security.SecuritySubjectType;
  */
 record GridSubject(UUID id, SecuritySubjectType type, String login, InetSocketAddress address, GridAccess access)
         implements SecuritySubject, SecurityContext {
+
+    /** A thin-client user's subject id, the same on every node: derived from the name alone. */
+    static UUID analystId(String login) {
+        return UUID.nameUUIDFromBytes(("thin-client-user:" + login).getBytes(StandardCharsets.UTF_8));
+    }
 
     @Override
     public SecuritySubject subject() {

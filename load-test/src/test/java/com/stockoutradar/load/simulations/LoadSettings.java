@@ -11,7 +11,8 @@ import com.stockoutradar.load.Application;
  * What every simulation is run with, from system properties: {@code baseUrl}, {@code seconds}, {@code rate} (per
  * second), {@code p99} (ms) and {@code products} (ids 1..n, the demo shop's 250 by default). The build runs them as a
  * smoke profile (a few seconds at a low rate); full runs set their own. Sales are sent with the API key
- * {@code apiKey} (INGEST); everything else as {@code user} with {@code password} (VIEWER and OPERATOR, or ADMIN).
+ * {@code apiKey} (INGEST); everything else as {@code user} with {@code password} (VIEWER and OPERATOR, or ADMIN; the
+ * SQL analysts and the nothing-lost check sign in with them on the thin JDBC port {@code igniteJdbc}, so ANALYST too).
  */
 final class LoadSettings {
     static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:8080");

@@ -17,13 +17,16 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 
 /**
  * A day's mix at once: sales at the brief's peak rate ({@code rate}, default low for the smoke) from a machine with
- * the API key, twelve signed-in analysts on the dashboard, and risk refreshes running back to back; then the
- * nothing-lost check.
+ * the API key, twelve signed-in analysts on the dashboard, risk refreshes running back to back, and analysts running
+ * the SQL of docs/analysts.md through thin JDBC ({@link SqlAnalysts}: {@code -DsqlAnalysts=0} runs the same mix
+ * without them, for the ingestion p99 to compare); then the nothing-lost check.
  */
 public class MixedDay extends IngestionSimulation {
     private static final double RATE = LoadSettings.rate(20);
     private static final String MACHINE = LoadSettings.machine();
     private static final String PERSON = LoadSettings.person();
+
+    private final SqlAnalysts sqlAnalysts = new SqlAnalysts();
 
     private final ScenarioBuilder sales = scenario("sales")
             .exec(http("POST /sale").post("/sale").header("Authorization", MACHINE)
@@ -55,6 +58,21 @@ public class MixedDay extends IngestionSimulation {
                         global().failedRequests().percent().is(0.0),
                         details("POST /sale").responseTime().percentile(99.0).lt(LoadSettings.p99Millis(1_000)),
                         details("dashboard").responseTime().percentile(99.0).lt(LoadSettings.p99Millis(1_000)));
+    }
+
+    @Override
+    public void before() {
+        super.before();
+        sqlAnalysts.start();
+    }
+
+    @Override
+    public void after() {
+        try {
+            sqlAnalysts.stop();
+        } finally {
+            super.after();
+        }
     }
 
 }
