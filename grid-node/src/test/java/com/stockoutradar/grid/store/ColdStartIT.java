@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.ChangeView;
 import com.stockoutradar.api.GridNames;
+import com.stockoutradar.api.RiskClass;
 import com.stockoutradar.api.SaleRequest;
+import com.stockoutradar.compute.risk.AtRiskRow;
 import com.stockoutradar.compute.risk.DemandDays;
 import com.stockoutradar.grid.inventory.Product;
 import com.stockoutradar.grid.support.TestNode;
@@ -144,7 +146,10 @@ class ColdStartIT {
         // SELLING: stock 2 against 8 units sold in the last 7 days, at risk by the 7-day rule
         await().atMost(Duration.ofSeconds(20)).until(() -> node.ignite().cache(GridNames.LIVE_RISK_CACHE)
                 .containsKey(SELLING));
-        assertThat(node.ignite().cache(GridNames.LIVE_RISK_CACHE).containsKey(SHIRT)).isFalse();
+        // 5 sold against 105 in stock: never the 7-day rule; the forecast may still call it TRENDING when its only
+        // sale fell in the first minutes of a UTC day (as fast a seller as that would empty the stock in a week)
+        AtRiskRow shirt = node.ignite().<Long, AtRiskRow>cache(GridNames.LIVE_RISK_CACHE).get(SHIRT);
+        assertThat(shirt == null ? null : shirt.riskClass()).isNotIn(RiskClass.OUT_OF_STOCK, RiskClass.SEED_RULE);
     }
 
     @Test
