@@ -124,7 +124,7 @@ class WebhookAlertsIT {
 
         // 1 of 3 sold back in stock: projected 1 - (3 - 1) < 0, the 7-day rule (less urgent than out of stock)
         radar.client.restock(new RestockRequest(product, 1L, Radar.now(), null));
-        radar.client.restock(new RestockRequest(product, 50L, Radar.now(), null)); // off the list
+        radar.client.restock(new RestockRequest(product, 10_000L, Radar.now(), null)); // off the list
         long after = radar.newProduct(1);
         sellOut(after, 1);
         await().atMost(DELIVERED_WITHIN).until(() -> !shop.deliveriesOf(after).isEmpty());

@@ -201,7 +201,7 @@ class DashboardBrowserIT {
         new WebDriverWait(browser, SHOWS_WITHIN).until(driver -> badgeOf(product) != null);
         assertThat(badgeOf(product)).isEqualTo("out of stock");
 
-        radar.client.restock(new RestockRequest(product, 50L, Radar.now(), null));
+        radar.client.restock(new RestockRequest(product, 10_000L, Radar.now(), null));
         new WebDriverWait(browser, SHOWS_WITHIN).until(driver -> badgeOf(product) == null);
 
         assertThat(js.executeScript("return window.__marker")).as("the page was not reloaded")

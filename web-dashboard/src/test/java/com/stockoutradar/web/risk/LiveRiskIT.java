@@ -79,7 +79,7 @@ class LiveRiskIT {
                     assertThat(radar.text("/api/at-risk.csv?q=" + product)).contains("," + product + ",");
                 });
 
-                radar.client.restock(new RestockRequest(product, 50L, Radar.now(), null));
+                radar.client.restock(new RestockRequest(product, 10_000L, Radar.now(), null));
                 await().atMost(SHOWS_WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                         assertThat(riskClass(product)).as("product %d after a restock", product).isNull());
             }

@@ -48,7 +48,7 @@ class RiskEventStreamIT {
             assertThat(soldOut.data().get("to").asText()).isEqualTo("OUT_OF_STOCK");
             assertThat(soldOut.data().get("name").asText()).isEqualTo("Test product " + product);
 
-            radar.client.restock(new RestockRequest(product, 50L, Radar.now(), null));
+            radar.client.restock(new RestockRequest(product, 10_000L, Radar.now(), null));
             Event restocked = stream.nextAbout(product, ARRIVES_WITHIN);
 
             assertThat(restocked.data().get("from").asText()).isEqualTo("OUT_OF_STOCK");
