@@ -52,20 +52,15 @@ import java.util.regex.Pattern;
  */
 public final class AnalystBench {
     /** A guide's query; one named {@code question+variant} is another form of the question, with its peer. */
-    private static final Pattern QUERY = Pattern.compile("```sql\\n-- ([a-z0-9+-]+)\\n(.*?)```", Pattern.DOTALL);
     /** A peer starts with a line naming it, the same convention as the guide's blocks, and ends with {@code ;}. */
     private static final Pattern PEER = Pattern.compile("^-- ([a-z0-9-]+)\\n(.*?);\\s*$",
             Pattern.DOTALL | Pattern.MULTILINE);
-    private static final Pattern PARAMETER = Pattern.compile(":(now|pid)\\b");
 
     private AnalystBench() {
     }
 
     /** What the queries' {@code :now} and {@code :pid} stand for. */
     record Parameters(long now, long pid) {
-        long of(String name) {
-            return name.equals("now") ? now : pid;
-        }
     }
 
     /** A way to run the grid's side: an engine and the URL parameters that go with it. */
@@ -103,7 +98,7 @@ public final class AnalystBench {
         Map<String, String> options = IngestBench.options(args);
         Map<String, String> queries = new LinkedHashMap<>();
         for (String doc : options.getOrDefault("doc", "docs/analysts.md").split(",")) {
-            queries.putAll(named(QUERY, Files.readString(Path.of(doc))));
+            AnalystQuery.readAll(Path.of(doc)).forEach(query -> queries.put(query.name(), query.text()));
         }
         if (options.containsKey("only")) {
             queries.keySet().retainAll(Set.of(options.get("only").split(",")));
@@ -244,19 +239,8 @@ public final class AnalystBench {
         return new Timing(millis, rows, count, null);
     }
 
-    /** {@code :now} and {@code :pid} bound as parameters, as an analyst's tool binds them. */
     private static PreparedStatement prepared(Connection c, String sql, Parameters at) throws SQLException {
-        PreparedStatement query = c.prepareStatement(PARAMETER.matcher(sql).replaceAll("?"));
-        try {
-            Matcher parameter = PARAMETER.matcher(sql);
-            for (int i = 1; parameter.find(); i++) {
-                query.setLong(i, at.of(parameter.group(1)));
-            }
-            return query;
-        } catch (SQLException | RuntimeException failed) {
-            query.close();
-            throw failed;
-        }
+        return new AnalystQuery("", sql).prepare(c, at.now(), at.pid());
     }
 
     private static void explain(Connection jdbc, String sql, Parameters at) {
