@@ -101,6 +101,10 @@ class AnalystAccessIT {
                     .containsExactly(List.of("SALE", 3L, STOCK - 3));
             assertThat(rows(jdbc, "SELECT COUNT(*) FROM AT_RISK a JOIN RISK_REFRESH r ON r.id = a.refresh_id"))
                     .containsExactly(List.of(0L));
+            assertThat(rows(jdbc, "SELECT w.sold_7d, d.sold FROM PRODUCT_WEEK w JOIN PRODUCT_DAY d ON d.pid = w.pid"
+                    + " WHERE w.pid = " + product)).as("the summaries").containsExactly(List.of(3L, 3L));
+            assertThat(rows(jdbc, "SELECT w.bought_7d, d.bought FROM CUSTOMER_WEEK w JOIN CUSTOMER_DAY d"
+                    + " ON d.customer_id = w.customer_id")).containsExactly(List.of(3L, 3L));
         }
     }
 
