@@ -77,6 +77,8 @@ import com.stockoutradar.grid.summary.ProductWeek;
 public final class IgniteConfigurationFactory {
     private static final int PORT_RANGE = 10;
     private static final String PRODUCT_GROUP = "products";
+    /** For a cache with continuous queries on it: see {@link #colocated}. */
+    private static final String OWN_GROUP = null;
     /** The data region's name, for its metrics. */
     public static final String DATA_REGION = "default";
 
@@ -207,7 +209,7 @@ public final class IgniteConfigurationFactory {
                 .setFields(fields("id", Long.class, "stock", Long.class, "name", String.class,
                         "updatedAt", Long.class))
                 .setAliases(Map.of("updatedAt", "UPDATED_AT"));
-        return colocated(new CacheConfiguration<Long, Product>(PRODUCT_CACHE), grid)
+        return colocated(new CacheConfiguration<Long, Product>(PRODUCT_CACHE), grid, OWN_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -225,7 +227,8 @@ public final class IgniteConfigurationFactory {
                         new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX"),
                         // stock-outs are the few changes at or below zero: found without reading the others
                         new QueryIndex("stockAfter").setName("INVENTORY_CHANGE_STOCK_AFTER_IDX")));
-        return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid)
+        return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid,
+                PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -234,17 +237,17 @@ public final class IgniteConfigurationFactory {
      * PostgreSQL's history on a cold start.
      */
     private static CacheConfiguration<String, InventoryChangeKey> events(GridProperties grid) {
-        return colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid);
+        return colocated(new CacheConfiguration<String, InventoryChangeKey>(EVENT_CACHE), grid, PRODUCT_GROUP);
     }
 
     /** What PostgreSQL has still to receive, written by the same transactions as the data it carries. */
     private static CacheConfiguration<PendingWriteKey, PendingWrite> outbox(GridProperties grid) {
-        return colocated(new CacheConfiguration<PendingWriteKey, PendingWrite>(OUTBOX_CACHE), grid);
+        return colocated(new CacheConfiguration<PendingWriteKey, PendingWrite>(OUTBOX_CACHE), grid, PRODUCT_GROUP);
     }
 
     /**
-     * The products at risk now, in the products' group: the ingestion transaction that changes a product puts or
-     * removes its row in the same partition, so no other node takes part. Indexed for the dashboard's pages: the
+     * The products at risk now, partitioned like the products: the ingestion transaction that changes a product puts
+     * or removes its row on the product's node, so no other node takes part. Indexed for the dashboard's pages: the
      * ranking, and the ranking within a class.
      */
     private static CacheConfiguration<Long, AtRiskRow> liveRisk(GridProperties grid) {
@@ -274,7 +277,7 @@ public final class IgniteConfigurationFactory {
                                 .setName("LIVE_RISK_RANKING_IDX"),
                         new QueryIndex(List.of("riskClass", "rankDays", "projected", "pid"), QueryIndexType.SORTED)
                                 .setName("LIVE_RISK_CLASS_RANKING_IDX")));
-        return colocated(new CacheConfiguration<Long, AtRiskRow>(LIVE_RISK_CACHE), grid)
+        return colocated(new CacheConfiguration<Long, AtRiskRow>(LIVE_RISK_CACHE), grid, OWN_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -289,7 +292,7 @@ public final class IgniteConfigurationFactory {
                 .setFields(fields("pid", Long.class, "reviewAt", Long.class))
                 .setAliases(Map.of("reviewAt", "REVIEW_AT"))
                 .setIndexes(List.of(new QueryIndex("reviewAt").setName("RISK_REVIEW_AT_IDX")));
-        return colocated(new CacheConfiguration<Long, RiskReview>(RISK_REVIEW_CACHE), grid)
+        return colocated(new CacheConfiguration<Long, RiskReview>(RISK_REVIEW_CACHE), grid, PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -323,15 +326,14 @@ public final class IgniteConfigurationFactory {
         // refreshes through RISK_REFRESH, so no transaction is needed here, and the scan streams without one.
         // A group holds one atomicity mode, so this cache has its own; the same affinity still puts a product's
         // risk rows in its partition.
-        return colocated(new CacheConfiguration<AtRiskKey, AtRiskRow>(AT_RISK_CACHE), grid)
-                .setGroupName(AT_RISK_CACHE)
+        return colocated(new CacheConfiguration<AtRiskKey, AtRiskRow>(AT_RISK_CACHE), grid, AT_RISK_CACHE)
                 .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 .setQueryEntities(List.of(table));
     }
 
     /**
      * Units per product per UTC day, for the days products keep. One product's days are found through the index
-     * Ignite keeps on the affinity key; the index by day is for the sweep that drops the oldest.
+     * Ignite keeps on the affinity key; the index by day answers the shop's days (and the sweep of the oldest).
      */
     private static CacheConfiguration<ProductDayKey, ProductDay> productDays(GridProperties grid) {
         QueryEntity table = new QueryEntity(ProductDayKey.class, ProductDay.class)
@@ -340,7 +342,7 @@ public final class IgniteConfigurationFactory {
                 .setFields(fields("pid", Long.class, "day", Long.class, "sold", Long.class,
                         "restocked", Long.class, "changes", Long.class))
                 .setIndexes(List.of(new QueryIndex("day").setName("PRODUCT_DAY_DAY_IDX")));
-        return colocated(new CacheConfiguration<ProductDayKey, ProductDay>(PRODUCT_DAY_CACHE), grid)
+        return colocated(new CacheConfiguration<ProductDayKey, ProductDay>(PRODUCT_DAY_CACHE), grid, PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -358,9 +360,8 @@ public final class IgniteConfigurationFactory {
                         "soldPrev7d", "SOLD_PREV_7D"))
                 .setIndexes(List.of(
                         descending("PRODUCT_WEEK_SOLD_IDX", "sold7d", "pid"),
-                        descending("PRODUCT_WEEK_GROWTH_IDX", "growth", "pid"),
-                        new QueryIndex("day").setName("PRODUCT_WEEK_DAY_IDX")));
-        return colocated(new CacheConfiguration<Long, ProductWeek>(PRODUCT_WEEK_CACHE), grid)
+                        descending("PRODUCT_WEEK_GROWTH_IDX", "growth", "pid")));
+        return colocated(new CacheConfiguration<Long, ProductWeek>(PRODUCT_WEEK_CACHE), grid, PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -371,9 +372,9 @@ public final class IgniteConfigurationFactory {
                 .setKeyFields(Set.of("customerId", "day"))
                 .setFields(fields("customerId", Long.class, "day", Long.class, "bought", Long.class,
                         "purchases", Long.class))
-                .setAliases(Map.of("customerId", "CUSTOMER_ID"))
-                .setIndexes(List.of(new QueryIndex("day").setName("CUSTOMER_DAY_DAY_IDX")));
-        return colocated(new CacheConfiguration<CustomerDayKey, CustomerDay>(CUSTOMER_DAY_CACHE), grid)
+                .setAliases(Map.of("customerId", "CUSTOMER_ID"));
+        return colocated(new CacheConfiguration<CustomerDayKey, CustomerDay>(CUSTOMER_DAY_CACHE), grid,
+                PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -387,9 +388,8 @@ public final class IgniteConfigurationFactory {
                 .setAliases(Map.of("customerId", "CUSTOMER_ID", "boughtToday", "BOUGHT_TODAY", "bought7d",
                         "BOUGHT_7D", "purchases7d", "PURCHASES_7D", "boughtPrev7d", "BOUGHT_PREV_7D"))
                 .setIndexes(List.of(
-                        descending("CUSTOMER_WEEK_BOUGHT_IDX", "bought7d", "customerId"),
-                        new QueryIndex("day").setName("CUSTOMER_WEEK_DAY_IDX")));
-        return colocated(new CacheConfiguration<Long, CustomerWeek>(CUSTOMER_WEEK_CACHE), grid)
+                        descending("CUSTOMER_WEEK_BOUGHT_IDX", "bought7d", "customerId")));
+        return colocated(new CacheConfiguration<Long, CustomerWeek>(CUSTOMER_WEEK_CACHE), grid, PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 
@@ -427,14 +427,19 @@ public final class IgniteConfigurationFactory {
     }
 
     /**
-     * One cache group for everything keyed by product: the caches share partitions, so a partition moves between
-     * nodes as one, and a node that owns a product's partition owns its changes and pending writes too. Event ids
-     * are spread by their own hash: a repeat must be found by its id alone, whatever product it names.
-     * A partition whose every copy is gone is refused (503), never read as empty, until its node is back.
+     * Partitioned by product like every cache keyed by product: the same affinity function and partition count put a
+     * product's partition of each on the same node, so a product's changes, pending writes and summaries commit with
+     * it on one node. Most share the group {@value #PRODUCT_GROUP} (one set of partition files, moved between nodes
+     * together). The two caches that continuous queries follow, {@code PRODUCT} and {@code LIVE_RISK}, have a group
+     * each: in a shared group every write to any of its caches is also handed to each continuous query as a skipped
+     * update counter, which took a sixth of a sale's commit. Event ids are spread by their own hash: a repeat must be
+     * found by its id alone, whatever product it names. A partition whose every copy is gone is refused (503), never
+     * read as empty, until its node is back.
      */
-    private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid) {
+    private static <K, V> CacheConfiguration<K, V> colocated(CacheConfiguration<K, V> cache, GridProperties grid,
+                                                             String group) {
         return cache
-                .setGroupName(PRODUCT_GROUP)
+                .setGroupName(group)
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)

@@ -28,7 +28,8 @@ import com.stockoutradar.api.StockoutRadarClient;
  * PG_PASSWORD=$(cat data/security/postgres-password)    # the embedded PostgreSQL's
  * RADAR_API_KEY=sr_… java -jar load-test/target/load-test.jar --url=http://127.0.0.1:8080 \
  *      --jdbc="jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres&amp;password=$PG_PASSWORD" \
- *      --products=250 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 --batch-concurrency=2 --peer=true
+ *      --products=250 --customers=10000000 --single=5000 --concurrency=4 --batches=40 --batch-size=10000 \
+ *      --batch-concurrency=2 --peer=true
  * </pre>
  * It records sales with an API key with the INGEST role ({@code --api-key} or {@code RADAR_API_KEY}, see
  * {@link Credentials}).
@@ -47,30 +48,31 @@ public final class IngestBench {
         int batches = Integer.parseInt(options.getOrDefault("batches", "40"));
         int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "10000"));
         int batchConcurrency = Integer.parseInt(options.getOrDefault("batch-concurrency", "2"));
+        int customers = Integer.parseInt(options.getOrDefault("customers", "10000000"));
         StockoutRadarClient client = new StockoutRadarClient(url, Credentials.given(options).ingest());
 
-        System.out.printf("ingest bench against %s, products 1..%d, %d cores here%n", url, products,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("ingest bench against %s, products 1..%d, customers 1..%d, %d cores here%n", url, products,
+                customers, Runtime.getRuntime().availableProcessors());
         long rowsBefore = jdbc == null ? 0 : rows(jdbc);
         // warm-up: JIT and connection pools on both sides
-        run(Math.min(single, 1_000), concurrency, () -> client.sale(sale(products)));
-        run(2, 1, () -> client.sales(batch(products, batchSize)));
+        run(Math.min(single, 1_000), concurrency, () -> client.sale(sale(products, customers)));
+        run(2, 1, () -> client.sales(batch(products, customers, batchSize)));
         long acknowledged = Math.min(single, 1_000) + 2L * batchSize;
 
-        Result singles = run(single, concurrency, () -> client.sale(sale(products)));
+        Result singles = run(single, concurrency, () -> client.sale(sale(products, customers)));
         acknowledged += single;
         System.out.printf("POST /sale     %,d requests, %d concurrent: %,.0f sales/s; latency ms p50 %.2f  p90 %.2f"
                         + "  p99 %.2f  max %.2f%n", single, concurrency, single / singles.seconds(),
                 singles.percentile(50), singles.percentile(90), singles.percentile(99), singles.percentile(100));
 
-        Result batched = run(batches, batchConcurrency, () -> client.sales(batch(products, batchSize)));
+        Result batched = run(batches, batchConcurrency, () -> client.sales(batch(products, customers, batchSize)));
         acknowledged += (long) batches * batchSize;
         System.out.printf("POST /sales    %,d batches of %,d, %d concurrent: %,.0f sales/s; batch latency ms p50 %.1f"
                         + "  p99 %.1f%n", batches, batchSize, batchConcurrency,
                 batches * (double) batchSize / batched.seconds(), batched.percentile(50), batched.percentile(99));
 
         if (jdbc != null && "true".equals(options.get("peer"))) {
-            Result peer = plainPostgres(jdbc, products, single, concurrency);
+            Result peer = plainPostgres(jdbc, products, customers, single, concurrency);
             System.out.printf("peer: plain PostgreSQL, one INSERT + stock UPDATE per sale in a transaction, %,d sales, %d "
                             + "connections: %,.0f sales/s; latency ms p50 %.2f  p99 %.2f%n", single, concurrency,
                     single / peer.seconds(), peer.percentile(50), peer.percentile(99));
@@ -94,7 +96,7 @@ public final class IngestBench {
      * The plain way, in the same PostgreSQL on tables of its own: each sale an INSERT into a change table and an
      * UPDATE of the product's stock, committed together, from {@code connections} threads.
      */
-    private static Result plainPostgres(String jdbc, int products, int sales, int connections) throws Exception {
+    private static Result plainPostgres(String jdbc, int products, int customers, int sales, int connections) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_change, bench_product");
             s.execute("CREATE TABLE bench_product (id bigint PRIMARY KEY, stock bigint NOT NULL)");
@@ -117,7 +119,7 @@ public final class IngestBench {
             return run(sales, connections, () -> {
                 Connection c = connection.get();
                 opened.add(c);
-                SaleRequest sale = sale(products);
+                SaleRequest sale = sale(products, customers);
                 try (var insert = c.prepareStatement("INSERT INTO bench_change (pid, type, quantity, timestamp, "
                         + "customer_id) VALUES (?, 'SALE', ?, ?, ?)");
                      var update = c.prepareStatement("UPDATE bench_product SET stock = stock - ? WHERE id = ?")) {
@@ -144,16 +146,16 @@ public final class IngestBench {
         }
     }
 
-    private static SaleRequest sale(int products) {
+    private static SaleRequest sale(int products, int customers) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new SaleRequest((long) random.nextInt(1, 10_000_001), (long) random.nextInt(1, products + 1),
+        return new SaleRequest((long) random.nextInt(1, customers + 1), (long) random.nextInt(1, products + 1),
                 (long) random.nextInt(1, 4), System.currentTimeMillis() / 1000, null);
     }
 
-    private static List<SaleRequest> batch(int products, int size) {
+    private static List<SaleRequest> batch(int products, int customers, int size) {
         List<SaleRequest> batch = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            batch.add(sale(products));
+            batch.add(sale(products, customers));
         }
         return batch;
     }
