@@ -62,10 +62,14 @@ public final class SummarySweep extends ScheduledWork {
 
     @Override
     protected void runOnce() {
-        long now = System.currentTimeMillis() / 1000;
+        sweepIfDue(System.currentTimeMillis() / 1000);
+    }
+
+    /** Sweeps unless this node has swept its partitions as they are since the day of {@code now} settled. */
+    boolean sweepIfDue(long now) {
         Swept current = new Swept(DemandDays.dayOf(now), primaryPartitions());
         if (current.same(swept)) {
-            return;
+            return false;
         }
         long handled = sweep(now);
         if (handled > 0) {
@@ -74,6 +78,7 @@ public final class SummarySweep extends ScheduledWork {
         if (now % RiskParameters.DAY >= settleSeconds) {
             swept = current;
         }
+        return true;
     }
 
     /** Handles this node's rows due as of {@code now}, one primary partition after the other; returns how many. */

@@ -3,6 +3,8 @@ package com.stockoutradar.grid.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,25 @@ class SummaryRollIT {
                 .as("ten days ago has left the kept days").containsExactly(List.of(today - 3), List.of(today));
         assertThat(rows("SELECT day FROM CUSTOMER_DAY WHERE customer_id = ? ORDER BY day", BUYER))
                 .containsExactly(List.of(today - 3), List.of(today));
+    }
+
+    @Test
+    void readsThePartitionsOnceADayOnceTheDaysLastTransactionsHaveSettled() {
+        Set<Long> sweptAt = ConcurrentHashMap.newKeySet();
+        SummarySweep sweep = new SummarySweep(node.ignite(), "test-sweep", GridNames.PRODUCT_DAY_CACHE,
+                "SELECT pid, day FROM PRODUCT_DAY WHERE day < ?", 3_600_000, DemandDays::dayOf,
+                (rows, at) -> sweptAt.add(at));
+        long midnight = (now / DAY + 1) * DAY;
+        long settled = midnight + node.ignite().configuration().getTransactionConfiguration().getDefaultTxTimeout()
+                / 1000 + 60;
+
+        assertThat(sweep.sweepIfDue(midnight + 5)).as("just after midnight").isTrue();
+        assertThat(sweep.sweepIfDue(midnight + 10)).as("a transaction begun yesterday may still commit").isTrue();
+        assertThat(sweep.sweepIfDue(settled)).isTrue();
+        assertThat(sweep.sweepIfDue(settled + 3_600)).as("swept once the day had settled").isFalse();
+        assertThat(sweep.sweepIfDue(midnight + DAY + 3_600)).as("the next day").isTrue();
+        assertThat(sweptAt).as("every sweep found the rows of the days before")
+                .containsExactlyInAnyOrder(midnight + 5, midnight + 10, settled, midnight + DAY + 3_600);
     }
 
     private List<List<?>> week() {

@@ -198,8 +198,10 @@ class AnalystQueriesIT {
     }
 
     @Test
-    void negativeStock() throws SQLException {
-        assertThat(run("negative-stock")).containsExactly(row(3L, "Kettle", -1L));
+    void negativeStockIsReadFromTheOutOfStockRowsOfTheRiskList() throws SQLException {
+        assertThat(run("negative-stock")).containsExactly(row(3L, "Kettle", -1L))
+                .isEqualTo(rows("SELECT id, name, stock FROM PRODUCT WHERE stock < 0 ORDER BY stock, id"));
+        assertThat(plan("negative-stock")).contains("LIVE_RISK_CLASS_RANKING_IDX: RISK_CLASS = 'OUT_OF_STOCK'");
     }
 
     @Test
