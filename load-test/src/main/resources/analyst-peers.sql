@@ -61,11 +61,31 @@ LIMIT 10;
 -- stock-outs
 SELECT pid, MIN(timestamp) AS first_out
 FROM inventory_change
-WHERE stock_after <= 0 AND timestamp > :now - 2419200
+WHERE stock_after <= 0 AND stock_after + CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END > 0
+  AND timestamp > :now - 2419200
 GROUP BY pid
 ORDER BY pid;
 
 -- restock-lag
+WITH o AS (
+    SELECT pid, id, timestamp AS out_at, LEAD(id) OVER (PARTITION BY pid ORDER BY id) AS next_out
+    FROM inventory_change
+    WHERE stock_after <= 0 AND stock_after + CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END > 0)
+SELECT o.pid, o.id AS change_id, arg_min(r.timestamp, r.id) - o.out_at AS lag_seconds
+FROM o JOIN inventory_change r ON r.pid = o.pid AND r.type = 'RESTOCK' AND r.id > o.id
+     AND (o.next_out IS NULL OR r.id < o.next_out)
+WHERE o.out_at > :now - 2419200
+GROUP BY o.pid, o.id, o.out_at
+ORDER BY lag_seconds DESC, o.pid, change_id;
+
+-- first-below-zero
+SELECT pid, MIN(timestamp) AS first_out
+FROM inventory_change
+WHERE stock_after <= 0 AND timestamp > :now - 2419200
+GROUP BY pid
+ORDER BY pid;
+
+-- restock-after-first-below-zero
 SELECT o.pid, MIN(r.timestamp) - o.out_at AS lag_seconds
 FROM (SELECT pid, MIN(timestamp) AS out_at FROM inventory_change
       WHERE stock_after <= 0 AND timestamp > :now - 2419200 GROUP BY pid) o

@@ -38,6 +38,8 @@ public final class GridNames {
     public static final String CUSTOMER_DAY_CACHE = "CUSTOMER_DAY";
     /** Each customer's units of the last 7 UTC days and the 7 before, keyed by customer id: an analysts' summary. */
     public static final String CUSTOMER_WEEK_CACHE = "CUSTOMER_WEEK";
+    /** Each stock-out of the retention window and the first restock after it, for the analysts. */
+    public static final String STOCK_OUT_CACHE = "STOCK_OUT";
 
     public static final String CHANGE_ID_SEQUENCE = "inventory-change-id";
     public static final String RISK_REFRESH_SEQUENCE = "risk-refresh-id";

@@ -11,7 +11,7 @@ import org.apache.ignite.cache.affinity.AffinityKeyMapped;
  * <p>
  * A class rather than a record: Ignite 2.17's binary marshaller cannot write record fields.
  */
-public final class InventoryChangeKey implements Serializable {
+public final class InventoryChangeKey implements Serializable, Comparable<InventoryChangeKey> {
     private static final long serialVersionUID = 1L;
 
     private final long id;
@@ -30,6 +30,13 @@ public final class InventoryChangeKey implements Serializable {
 
     public long pid() {
         return pid;
+    }
+
+    /** By product, then id: the order a sweep locks rows keyed by changes in. */
+    @Override
+    public int compareTo(InventoryChangeKey other) {
+        int by = Long.compare(pid, other.pid);
+        return by != 0 ? by : Long.compare(id, other.id);
     }
 
     @Override

@@ -10,6 +10,7 @@ import static com.stockoutradar.api.GridNames.OUTBOX_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_DAY_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_WEEK_CACHE;
+import static com.stockoutradar.api.GridNames.STOCK_OUT_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REFRESH_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
 import static com.stockoutradar.api.GridNames.SQL_SCHEMA;
@@ -69,6 +70,7 @@ import com.stockoutradar.grid.summary.CustomerWeek;
 import com.stockoutradar.grid.summary.ProductDay;
 import com.stockoutradar.grid.summary.ProductDayKey;
 import com.stockoutradar.grid.summary.ProductWeek;
+import com.stockoutradar.grid.summary.StockOut;
 
 /**
  * The one place the Ignite node is configured: discovery, durable storage, and the colocated caches. Everything is
@@ -135,7 +137,7 @@ public final class IgniteConfigurationFactory {
                         new CacheKeyConfiguration(CustomerDayKey.class.getName(), "customerId"))
                 .setCacheConfiguration(products(grid), changes(grid), events(grid), outbox(grid), liveRisk(grid),
                         riskReviews(grid), atRisk(grid), riskRefreshes(), productDays(grid), productWeeks(grid),
-                        customerDays(grid), customerWeeks(grid));
+                        customerDays(grid), customerWeeks(grid), stockOuts(grid));
     }
 
     /**
@@ -224,9 +226,7 @@ public final class IgniteConfigurationFactory {
                 .setIndexes(List.of(
                         new QueryIndex(List.of("pid", "timestamp"), QueryIndexType.SORTED)
                                 .setName("INVENTORY_CHANGE_PID_TS_IDX"),
-                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX"),
-                        // stock-outs are the few changes at or below zero: found without reading the others
-                        new QueryIndex("stockAfter").setName("INVENTORY_CHANGE_STOCK_AFTER_IDX")));
+                        new QueryIndex("timestamp").setName("INVENTORY_CHANGE_TS_IDX")));
         return colocated(new CacheConfiguration<InventoryChangeKey, InventoryChange>(CHANGE_CACHE), grid,
                 PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
@@ -390,6 +390,20 @@ public final class IgniteConfigurationFactory {
                 .setIndexes(List.of(
                         descending("CUSTOMER_WEEK_BOUGHT_IDX", "bought7d", "customerId")));
         return colocated(new CacheConfiguration<Long, CustomerWeek>(CUSTOMER_WEEK_CACHE), grid, PRODUCT_GROUP)
+                .setQueryEntities(List.of(table));
+    }
+
+    /**
+     * Each stock-out of the retention window, keyed by the change that took a product's stock from above zero to zero
+     * or below, with the first restock recorded after it: a few rows per product at most, read whole without an index.
+     */
+    private static CacheConfiguration<InventoryChangeKey, StockOut> stockOuts(GridProperties grid) {
+        QueryEntity table = new QueryEntity(InventoryChangeKey.class, StockOut.class)
+                .setTableName("STOCK_OUT")
+                .setKeyFields(Set.of("pid", "id"))
+                .setFields(fields("pid", Long.class, "id", Long.class, "outAt", Long.class, "restockedAt", Long.class))
+                .setAliases(Map.of("id", "CHANGE_ID", "outAt", "OUT_AT", "restockedAt", "RESTOCKED_AT"));
+        return colocated(new CacheConfiguration<InventoryChangeKey, StockOut>(STOCK_OUT_CACHE), grid, PRODUCT_GROUP)
                 .setQueryEntities(List.of(table));
     }
 

@@ -163,6 +163,7 @@ public final class ChangeWriter {
                     throw e.at(i);
                 }
                 InventoryChangeKey key = new InventoryChangeKey(lastUsedId + 1 + i, pid);
+                after = summaries.trackStockOut(before, after, key, type, batch.timestamp(i));
                 InventoryChange change = new InventoryChange(type, batch.quantity(i), batch.timestamp(i),
                         batch.customerId(i), eventId, after.stock());
                 changes.put(key, change);

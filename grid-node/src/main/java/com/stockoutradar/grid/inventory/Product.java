@@ -27,18 +27,21 @@ public final class Product implements Serializable {
      * changes, so not a column of its own in PostgreSQL. Null when the product has had no recent change.
      */
     private final long[] demand;
+    /** The change id of the stock-out that awaits its first restock ({@code STOCK_OUT}); 0 when none does. */
+    private final long openStockOut;
 
     /** A product new to the inventory: its first version. */
     public Product(long stock, String name, long updatedAt) {
-        this(stock, name, updatedAt, 1, null);
+        this(stock, name, updatedAt, 1, null, 0);
     }
 
-    public Product(long stock, String name, long updatedAt, long version, long[] demand) {
+    public Product(long stock, String name, long updatedAt, long version, long[] demand, long openStockOut) {
         this.stock = stock;
         this.name = name;
         this.updatedAt = updatedAt;
         this.version = version;
         this.demand = demand;
+        this.openStockOut = openStockOut;
     }
 
     public long stock() {
@@ -62,6 +65,16 @@ public final class Product implements Serializable {
         return demand;
     }
 
+    /** The change id of the stock-out that awaits its first restock; 0 when none does. */
+    public long openStockOut() {
+        return openStockOut;
+    }
+
+    /** The same product awaiting a restock for the stock-out {@code changeId} (0: for none). */
+    public Product withOpenStockOut(long changeId) {
+        return new Product(stock, name, updatedAt, version, demand, changeId);
+    }
+
     /**
      * The product after one change, applied at {@code now} (unix s).
      *
@@ -71,7 +84,7 @@ public final class Product implements Serializable {
         long after = StockOutOfRangeException.check(type, stock, quantity);
         try {
             return new Product(after, name, now, version + 1,
-                    DemandDays.add(demand, type == ChangeType.SALE, quantity, timestamp, now));
+                    DemandDays.add(demand, type == ChangeType.SALE, quantity, timestamp, now), openStockOut);
         } catch (ArithmeticException e) {
             throw new StockOutOfRangeException("a " + type.name().toLowerCase() + " of " + quantity
                     + " would overflow the units of its day");
@@ -80,7 +93,7 @@ public final class Product implements Serializable {
 
     /** The same product with a new stock and, when given, a new name (an absent name keeps the old one). */
     public Product set(long newStock, String newName, long now) {
-        return new Product(newStock, newName == null ? name : newName, now, version + 1, demand);
+        return new Product(newStock, newName == null ? name : newName, now, version + 1, demand, openStockOut);
     }
 
     /** What PostgreSQL must receive for this version when it came without a change (created, set, imported). */

@@ -8,6 +8,7 @@ import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_DAY_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.RISK_REVIEW_CACHE;
+import static com.stockoutradar.api.GridNames.STOCK_OUT_CACHE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ import com.stockoutradar.grid.summary.ProductDay;
 import com.stockoutradar.grid.summary.ProductDayKey;
 import com.stockoutradar.grid.summary.ProductWeek;
 import com.stockoutradar.grid.summary.SalesSummaries;
+import com.stockoutradar.grid.summary.StockOut;
 
 /**
  * Refills an empty grid from PostgreSQL: every product, and the changes inside the retention window with their
@@ -54,17 +56,43 @@ public class ColdStartLoader {
     private static final Logger log = LoggerFactory.getLogger(ColdStartLoader.class);
     /** Rows per batch a streamer sends a node. */
     private static final int STREAMER_BATCH = 2_048;
-    /** The products with their days' totals, six bigints a day (as {@link DemandDays#of} takes them). */
+    /**
+     * The stock-outs of the changes since {@code %1$d}: each change that took its product's stock from above zero to
+     * zero or below, and the next one of the product. In change id order, which is the order the grid applied them in
+     * but between two batches that raced for a product.
+     */
+    private static final String STOCK_OUTS_SINCE = """
+            SELECT pid, id, timestamp AS out_at, LEAD(id) OVER (PARTITION BY pid ORDER BY id) AS next_out
+            FROM inventory_change
+            WHERE timestamp > %1$d AND stock_after <= 0
+              AND stock_after + CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END > 0""";
+    /** The {@code STOCK_OUT} rows: each stock-out with the first restock after it and before the next stock-out. */
+    private static final String STOCK_OUTS = """
+            SELECT o.pid, o.id, o.out_at, r.timestamp
+            FROM (%s) o LEFT JOIN LATERAL (
+                SELECT timestamp FROM inventory_change r
+                WHERE r.pid = o.pid AND r.type = 'RESTOCK' AND r.id > o.id
+                  AND (o.next_out IS NULL OR r.id < o.next_out)
+                ORDER BY r.id LIMIT 1) r ON true""".formatted(STOCK_OUTS_SINCE);
+    /**
+     * The products with their days' totals since {@code %2$d}, six bigints a day (as {@link DemandDays#of} takes
+     * them), and the stock-out each awaits a restock for.
+     */
     private static final String PRODUCTS_WITH_DAYS = """
-            SELECT p.id, p.stock, p.name, p.updated_at, p.version, d.days
+            SELECT p.id, p.stock, p.name, p.updated_at, p.version, d.days, s.id
             FROM product p LEFT JOIN (
                 SELECT pid, array_agg(ARRAY[day, sales, restocks, first_change, last_change, changes] ORDER BY day) AS days
                 FROM (SELECT pid, timestamp / 86400 AS day,
                              COALESCE(SUM(quantity) FILTER (WHERE type = 'SALE'), 0)::bigint AS sales,
                              COALESCE(SUM(quantity) FILTER (WHERE type = 'RESTOCK'), 0)::bigint AS restocks,
                              MIN(timestamp) AS first_change, MAX(timestamp) AS last_change, COUNT(*) AS changes
-                      FROM inventory_change WHERE timestamp >= %d GROUP BY pid, timestamp / 86400) AS per_day
-                GROUP BY pid) AS d ON d.pid = p.id""";
+                      FROM inventory_change WHERE timestamp >= %2$d GROUP BY pid, timestamp / 86400) AS per_day
+                GROUP BY pid) AS d ON d.pid = p.id
+            LEFT JOIN (
+                SELECT o.pid, o.id FROM (%3$s) o
+                WHERE o.next_out IS NULL AND NOT EXISTS (SELECT 1 FROM inventory_change r
+                                                         WHERE r.pid = o.pid AND r.type = 'RESTOCK' AND r.id > o.id)
+            ) AS s ON s.pid = p.id""".replace("%3$s", STOCK_OUTS_SINCE);
     /** The customers' units bought per day, in the same six numbers a day (restocks 0, purchases as changes). */
     private static final String CUSTOMERS_WITH_DAYS = """
             SELECT customer_id, array_agg(ARRAY[day, bought, 0, first_change, last_change, purchases] ORDER BY day)
@@ -96,9 +124,11 @@ public class ColdStartLoader {
         try {
             // One after the other: side by side on 2 cores, PostgreSQL's sums per day and the changes' index writes
             // slowed each other down more than they overlapped (1M products took 173 s instead of 48 s).
-            loadProducts(ignite, now);
+            long since = now - grid.retention().toSeconds();
+            loadProducts(ignite, now, since);
             loadCustomers(ignite, now);
-            loadChanges(ignite, now - grid.retention().toSeconds());
+            loadChanges(ignite, since);
+            loadStockOuts(ignite, since);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cold start from PostgreSQL failed", e);
         }
@@ -110,7 +140,7 @@ public class ColdStartLoader {
      * for a risk review at once: the review assesses it, puts its {@code LIVE_RISK} row and its next review time.
      * Their summary rows come from the same days.
      */
-    private void loadProducts(Ignite ignite, long now) throws SQLException, IOException {
+    private void loadProducts(Ignite ignite, long now, long since) throws SQLException, IOException {
         try (IgniteDataStreamer<Long, Product> streamer = ignite.dataStreamer(PRODUCT_CACHE);
              IgniteDataStreamer<Long, RiskReview> reviews = ignite.dataStreamer(RISK_REVIEW_CACHE);
              IgniteDataStreamer<ProductDayKey, ProductDay> days = ignite.dataStreamer(PRODUCT_DAY_CACHE);
@@ -122,7 +152,7 @@ public class ColdStartLoader {
             weeks.perNodeBufferSize(STREAMER_BATCH);
             RiskReview dueNow = new RiskReview(now);
             BulkProgress progress = new BulkProgress("cold start: products", count(c, "SELECT count(*) FROM product"));
-            try (InputStream copy = copyOut(c, PRODUCTS_WITH_DAYS.formatted(DemandDays.keptSince(now)))) {
+            try (InputStream copy = copyOut(c, PRODUCTS_WITH_DAYS.formatted(since, DemandDays.keptSince(now)))) {
                 BinaryCopyReader row = new BinaryCopyReader(copy);
                 while (row.next()) {
                     long id = row.int8();
@@ -132,7 +162,9 @@ public class ColdStartLoader {
                     long version = row.int8();
                     long[] totals = row.int8Array();
                     long[] demand = totals == null ? null : DemandDays.of(totals);
-                    streamer.addData(id, new Product(stock, name, updatedAt, version, demand));
+                    Long openStockOut = row.nullableInt8();
+                    streamer.addData(id, new Product(stock, name, updatedAt, version, demand,
+                            openStockOut == null ? 0 : openStockOut));
                     reviews.addData(id, dueNow);
                     SalesSummaries.load(id, demand, now, days, weeks);
                     progress.step();
@@ -189,6 +221,27 @@ public class ColdStartLoader {
             }
             changes.flush();
             events.flush();
+            progress.done();
+        }
+    }
+
+    /** The stock-outs of the retention window, with their restocks ({@code STOCK_OUT}). */
+    private void loadStockOuts(Ignite ignite, long since) throws SQLException, IOException {
+        try (IgniteDataStreamer<InventoryChangeKey, StockOut> stockOuts = ignite.dataStreamer(STOCK_OUT_CACHE);
+             Connection c = dataSource.getConnection()) {
+            stockOuts.perNodeBufferSize(STREAMER_BATCH);
+            BulkProgress progress = new BulkProgress("cold start: stock-outs of the retention window", 0);
+            try (InputStream copy = copyOut(c, STOCK_OUTS.formatted(since))) {
+                BinaryCopyReader row = new BinaryCopyReader(copy);
+                while (row.next()) {
+                    long pid = row.int8();
+                    long changeId = row.int8();
+                    long outAt = row.int8();
+                    stockOuts.addData(new InventoryChangeKey(changeId, pid), new StockOut(outAt, row.nullableInt8()));
+                    progress.step();
+                }
+            }
+            stockOuts.flush();
             progress.done();
         }
     }

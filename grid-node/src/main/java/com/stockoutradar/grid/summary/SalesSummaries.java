@@ -5,6 +5,7 @@ import static com.stockoutradar.api.GridNames.CUSTOMER_WEEK_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_DAY_CACHE;
 import static com.stockoutradar.api.GridNames.PRODUCT_WEEK_CACHE;
+import static com.stockoutradar.api.GridNames.STOCK_OUT_CACHE;
 
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +19,16 @@ import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
 
+import com.stockoutradar.api.ChangeType;
+import com.stockoutradar.api.InventoryChangeKey;
 import com.stockoutradar.compute.risk.DemandDays;
 import com.stockoutradar.grid.inventory.Product;
 
 /**
  * The analysts' summary tables, kept by the transactions that record changes: per product and UTC day
  * ({@code PRODUCT_DAY}), per product its week and the week before ({@code PRODUCT_WEEK}), and the same per customer
- * ({@code CUSTOMER_DAY}, {@code CUSTOMER_WEEK}). A product's rows are written from the days its own entry keeps
+ * ({@code CUSTOMER_DAY}, {@code CUSTOMER_WEEK}), and each stock-out with the restock that ended it
+ * ({@code STOCK_OUT}). A product's rows are written from the days its own entry keeps
  * ({@link DemandDays}) under the product's lock, a customer's from its {@code CUSTOMER_WEEK} entry under that entry's
  * lock, so each row is exact as soon as the change commits, the current day included.
  */
@@ -35,6 +39,7 @@ public final class SalesSummaries {
     private final IgniteCache<Long, ProductWeek> productWeeks;
     private final IgniteCache<CustomerDayKey, CustomerDay> customerDays;
     private final IgniteCache<Long, CustomerWeek> customerWeeks;
+    private final IgniteCache<InventoryChangeKey, StockOut> stockOuts;
 
     private SalesSummaries(Ignite ignite) {
         this.ignite = ignite;
@@ -43,6 +48,7 @@ public final class SalesSummaries {
         this.productWeeks = ignite.cache(PRODUCT_WEEK_CACHE);
         this.customerDays = ignite.cache(CUSTOMER_DAY_CACHE);
         this.customerWeeks = ignite.cache(CUSTOMER_WEEK_CACHE);
+        this.stockOuts = ignite.cache(STOCK_OUT_CACHE);
     }
 
     /** This node's summaries; one per node. */
@@ -85,6 +91,28 @@ public final class SalesSummaries {
             putOrRemove(customerWeeks, customer, CustomerWeek.asOf(held, today));
         });
         customerDays.putAll(bought);
+    }
+
+    /**
+     * In the transaction that applies {@code change} to a locked product: a stock-out row when it took the stock from
+     * above zero to zero or below, the restock time on the stock-out awaiting one when it is a restock. Returns the
+     * product {@code after} the change, with the stock-out it now awaits a restock for.
+     */
+    public Product trackStockOut(Product before, Product after, InventoryChangeKey change, ChangeType type,
+                                 long timestamp) {
+        if (before.stock() > 0 && after.stock() <= 0) {
+            stockOuts.put(change, new StockOut(timestamp, null));
+            return after.withOpenStockOut(change.id());
+        }
+        if (type == ChangeType.RESTOCK && after.openStockOut() != 0) {
+            InventoryChangeKey open = new InventoryChangeKey(after.openStockOut(), change.pid());
+            StockOut out = stockOuts.get(open); // gone when it has left the retention window
+            if (out != null) {
+                stockOuts.put(open, out.restocked(timestamp));
+            }
+            return after.withOpenStockOut(0);
+        }
+        return after;
     }
 
     /** Moves the products' weeks to the day of {@code now}, under the products' locks as ingestion holds them. */

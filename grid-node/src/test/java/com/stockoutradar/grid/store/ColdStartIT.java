@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.ignite.binary.BinaryObject;
@@ -44,6 +45,8 @@ class ColdStartIT {
     private static final long SELLING = 3;
     /** Set several times, never sold: its version is ahead of its changes. */
     private static final long QUIET = 4;
+    /** Out of stock five days ago, restocked, out again two days ago. */
+    private static final long OUTAGE = 5;
     private static final long LARGEST_ID = 900_000_002;
     private TestPostgres postgres;
     private TestNode node;
@@ -56,16 +59,19 @@ class ColdStartIT {
         now = TestNode.now();
         JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
         jdbc.update("INSERT INTO product (id, stock, name, updated_at, version) VALUES (?, 105, 'Shirt', ?, 3),"
-                + " (?, 8, 'Old', ?, 3), (?, 2, 'Selling', ?, 3), (?, 7, 'Quiet', ?, 5)",
-                SHIRT, now, OLD, now, SELLING, now, QUIET, now);
+                + " (?, 8, 'Old', ?, 3), (?, 2, 'Selling', ?, 3), (?, 7, 'Quiet', ?, 5), (?, 0, 'Outage', ?, 4)",
+                SHIRT, now, OLD, now, SELLING, now, QUIET, now, OUTAGE, now);
         jdbc.update("""
                 INSERT INTO inventory_change (id, pid, type, quantity, timestamp, customer_id, event_id, stock_after)
                 VALUES (41, ?, 'SALE', 5, ?, 4, 'order-7', 95), (42, ?, 'RESTOCK', 10, ?, NULL, NULL, 105),
                        (900000001, ?, 'RESTOCK', 9, ?, NULL, NULL, 9), (?, ?, 'SALE', 1, ?, 4, 'order-old', 8),
-                       (43, ?, 'SALE', 4, ?, 5, NULL, 6), (44, ?, 'SALE', 4, ?, 5, NULL, 2)""",
+                       (43, ?, 'SALE', 4, ?, 5, NULL, 6), (44, ?, 'SALE', 4, ?, 5, NULL, 2),
+                       (45, ?, 'SALE', 3, ?, NULL, NULL, 0), (46, ?, 'RESTOCK', 4, ?, NULL, NULL, 4),
+                       (47, ?, 'SALE', 4, ?, NULL, NULL, 0)""",
                 SHIRT, now - 60, SHIRT, now - 30,
                 OLD, now - WINDOW - DAY, LARGEST_ID, OLD, now - WINDOW + LEAVES_WINDOW_AFTER,
-                SELLING, now - 3 * DAY, SELLING, now - 3600);
+                SELLING, now - 3 * DAY, SELLING, now - 3600,
+                OUTAGE, now - 5 * DAY, OUTAGE, now - 4 * DAY, OUTAGE, now - 2 * DAY);
         node = TestNode.start(postgres.nodeSettings());
     }
 
@@ -150,6 +156,20 @@ class ColdStartIT {
         // sale fell in the first minutes of a UTC day (as fast a seller as that would empty the stock in a week)
         AtRiskRow shirt = node.ignite().<Long, AtRiskRow>cache(GridNames.LIVE_RISK_CACHE).get(SHIRT);
         assertThat(shirt == null ? null : shirt.riskClass()).isNotIn(RiskClass.OUT_OF_STOCK, RiskClass.SEED_RULE);
+    }
+
+    @Test
+    void rebuildsTheStockOutsAndTheOneThatAwaitsARestock() {
+        assertThat(rows("SELECT change_id, out_at, restocked_at FROM STOCK_OUT WHERE pid = ? ORDER BY change_id",
+                OUTAGE)).containsExactly(List.of(45L, now - 5 * DAY, now - 4 * DAY),
+                Arrays.asList(47L, now - 2 * DAY, null));
+        assertThat(node.product(OUTAGE).openStockOut()).isEqualTo(47);
+
+        node.restock(OUTAGE, 10);
+
+        assertThat(rows("SELECT restocked_at IS NOT NULL FROM STOCK_OUT WHERE pid = ? AND change_id = 47", OUTAGE))
+                .as("the restock after the cold start ends the stock-out the product awaited").containsExactly(List.of(true));
+        assertThat(node.product(OUTAGE).openStockOut()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.stockoutradar.api.ChangeReceipt;
 import com.stockoutradar.api.GridNames;
 import com.stockoutradar.api.SaleRequest;
 import com.stockoutradar.compute.risk.DemandDays;
@@ -36,6 +37,23 @@ class SalesSummariesIT {
     @AfterAll
     void stop() {
         node.close();
+    }
+
+    @Test
+    void recordsEachStockOutAndTheFirstRestockAfterIt() {
+        long now = TestNode.now();
+        long lamp = node.newProduct(3);
+        List<ChangeReceipt> sales = node.sell(List.of(new SaleRequest(1L, lamp, 2L, now - 50, null),
+                new SaleRequest(1L, lamp, 2L, now - 40, null), // 1 to -1: out of stock
+                new SaleRequest(1L, lamp, 1L, now - 30, null))); // already out: the same stock-out
+        ChangeReceipt restock = node.restock(lamp, 5);
+        node.restock(lamp, 1);
+        ChangeReceipt second = node.sell(lamp, 4, null); // 4 to 0: out again, no restock yet
+
+        assertThat(rows("SELECT change_id, out_at, restocked_at FROM STOCK_OUT WHERE pid = ? ORDER BY change_id", lamp))
+                .containsExactly(List.of(sales.get(1).changeId(), now - 40, restock.timestamp()),
+                        Arrays.asList(second.changeId(), second.timestamp(), null));
+        assertThat(node.product(lamp).openStockOut()).isEqualTo(second.changeId());
     }
 
     @Test
