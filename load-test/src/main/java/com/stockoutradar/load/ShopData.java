@@ -64,10 +64,12 @@ final class ShopData {
         inParallel(threads, changes, (from, to) -> "INSERT INTO inventory_change "
                 + "(id, pid, type, quantity, timestamp, customer_id, event_id, stock_after) "
                 + "SELECT g, 1 + (g * 2654435761) % " + products + ", "
-                + "CASE WHEN g % 10 = 0 THEN 'RESTOCK' ELSE 'SALE' END, 1 + g % 3, "
+                // a product's changes are g, g + products, g + 2 products, ...: one in ten a restock, any of them
+                + "CASE WHEN (g + g / " + products + ") % 10 = 0 THEN 'RESTOCK' ELSE 'SALE' END, 1 + g % 3, "
                 + start + " + g * " + span + " / " + changes + ", "
-                + "CASE WHEN g % 10 = 0 THEN NULL ELSE 1 + g % 100000 END, "
-                + "CASE WHEN g % 3 = 0 THEN 'order-' || g END, (g * 31) % 400 "
+                + "CASE WHEN (g + g / " + products + ") % 10 = 0 THEN NULL ELSE 1 + g % 100000 END, "
+                // stock after: every 400th change leaves its product at zero, a stock-out when it is a sale
+                + "CASE WHEN g % 3 = 0 THEN 'order-' || g END, ((g + 1) * 31) % 400 "
                 + "FROM generate_series(" + from + "::bigint, " + to + ") g");
         List<String> last = new ArrayList<>(INDEXES);
         last.add("ANALYZE product");
