@@ -27,7 +27,7 @@ import com.stockoutradar.grid.inventory.Product;
 /**
  * The analysts' summary tables, kept by the transactions that record changes: per product and UTC day
  * ({@code PRODUCT_DAY}), per product its week and the week before ({@code PRODUCT_WEEK}), and the same per customer
- * ({@code CUSTOMER_DAY}, {@code CUSTOMER_WEEK}), and each stock-out with the restock that ended it
+ * ({@code CUSTOMER_DAY}, {@code CUSTOMER_WEEK}), and each stock-out with the first restock after it
  * ({@code STOCK_OUT}). A product's rows are written from the days its own entry keeps
  * ({@link DemandDays}) under the product's lock, a customer's from its {@code CUSTOMER_WEEK} entry under that entry's
  * lock, so each row is exact as soon as the change commits, the current day included.
