@@ -105,6 +105,8 @@ class AnalystAccessIT {
                     + " WHERE w.pid = " + product)).as("the summaries").containsExactly(List.of(3L, 3L));
             assertThat(rows(jdbc, "SELECT w.bought_7d, d.bought FROM CUSTOMER_WEEK w JOIN CUSTOMER_DAY d"
                     + " ON d.customer_id = w.customer_id")).containsExactly(List.of(3L, 3L));
+            assertThat(rows(jdbc, "SELECT COUNT(*) FROM STOCK_OUT WHERE pid = " + product)).as("never out of stock")
+                    .containsExactly(List.of(0L));
         }
     }
 
